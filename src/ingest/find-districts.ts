@@ -1,0 +1,235 @@
+import type { Street } from '../model/article.ts';
+import { regionCities, regionProvinces, shortForm, type Gazetteer, type Place } from '../gazetteer/index.ts';
+
+/** Where a page circulates: provinces and cities that win when a place name exists in several. */
+export interface RegionContext {
+  provinceCodes: string[];
+  cityCodes: string[];
+}
+
+export interface Mention {
+  /** Text as printed. */
+  text: string;
+  index: number;
+  /** Units the text may name; historic names resolve to their successor district. */
+  candidates: Place[];
+  kind: 'full' | 'short' | 'historic';
+}
+
+export interface DistrictInput {
+  kicker: string;
+  headline: string;
+  subheadline: string;
+  section: string | null;
+  body: string;
+  homeDistrict: string | null;
+}
+
+export interface DistrictResult {
+  districts: string[];
+  aliases: string[];
+  streets: Street[];
+}
+
+// "我区" and its kin point at the paper's own district.
+const HOME_MARKERS = /我区|本区|全区|区委|区政府|区人大|区政协|区纪委|区领导/g;
+
+/** Short forms (拱墅, 滨江, 建德) of the county-level units in the region, and historic names, as a lookup. */
+export function shortFormIndex(gaz: Gazetteer, region: RegionContext): Map<string, Place[]> {
+  const index = new Map<string, Place[]>();
+  const provinces = new Set(region.provinceCodes);
+  for (const district of gaz.districtsByCode.values()) {
+    if (!provinces.has(district.provinceCode)) continue;
+    const short = shortForm(district);
+    if (!short || gaz.byName.has(short)) continue;
+    index.set(short, [...(index.get(short) ?? []), district]);
+  }
+  return index;
+}
+
+interface Entry {
+  candidates: Place[];
+  kind: Mention['kind'];
+}
+
+/** A lookup of every name the region makes meaningful, with the longest name per first character. */
+interface Matcher {
+  entries: Map<string, Entry>;
+  maxLength: Map<string, number>;
+}
+
+const matchers = new WeakMap<Gazetteer, Map<string, Matcher>>();
+
+function matcherFor(gaz: Gazetteer, shortForms: Map<string, Place[]>, region: RegionContext): Matcher {
+  const key = `${region.provinceCodes.join(',')}|${region.cityCodes.join(',')}|${shortForms.size}`;
+  let perGaz = matchers.get(gaz);
+  if (!perGaz) matchers.set(gaz, (perGaz = new Map()));
+  const cached = perGaz.get(key);
+  if (cached) return cached;
+  const entries = new Map<string, Entry>();
+  for (const [name, candidates] of gaz.byName) entries.set(name, { candidates, kind: 'full' });
+  for (const [name, candidates] of shortForms) if (!entries.has(name)) entries.set(name, { candidates, kind: 'short' });
+  const cities = new Set(region.cityCodes);
+  for (const r of gaz.renames) {
+    if (cities.size > 0 && !cities.has(r.cityCode)) continue;
+    const successor = [...gaz.districtsByCode.values()].find((d) => d.name === r.today[0] && d.cityCode === r.cityCode);
+    if (successor) entries.set(r.historic, { candidates: [successor], kind: 'historic' });
+  }
+  const maxLength = new Map<string, number>();
+  for (const name of entries.keys()) {
+    const first = name[0]!;
+    if ((maxLength.get(first) ?? 0) < name.length) maxLength.set(first, name.length);
+  }
+  const matcher = { entries, maxLength };
+  perGaz.set(key, matcher);
+  return matcher;
+}
+
+/** Every place name in `text`, longest match first, left to right. */
+export function scanPlaces(text: string, gaz: Gazetteer, shortForms: Map<string, Place[]>, region: RegionContext): Mention[] {
+  const { entries, maxLength } = matcherFor(gaz, shortForms, region);
+  const mentions: Mention[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const longest = maxLength.get(text[i]!) ?? 0;
+    let found: Mention | null = null;
+    for (let len = Math.min(longest, text.length - i); len >= 2; len--) {
+      const s = text.slice(i, i + len);
+      const entry = entries.get(s);
+      if (!entry) continue;
+      // A short form followed by 区/县/街… is part of a longer, unknown name.
+      if (entry.kind === 'short' && /^[区县市镇乡街村路]/.test(text.slice(i + len, i + len + 1))) continue;
+      found = { text: s, index: i, candidates: entry.candidates, kind: entry.kind };
+      break;
+    }
+    if (found) {
+      mentions.push(found);
+      i += found.text.length;
+    } else i++;
+  }
+  return mentions;
+}
+
+/** Pick the unit a mention most likely names, given where the page circulates; null when unresolvable. */
+export function resolve(mention: Mention, region: RegionContext): Place | null {
+  const cities = new Set(region.cityCodes);
+  const provinces = new Set(region.provinceCodes);
+  let best: Place | null = null;
+  let bestScore = -1;
+  let tie = false;
+  for (const place of mention.candidates) {
+    const score = (cities.has(place.cityCode) ? 2 : 0) + (provinces.has(place.provinceCode) ? 1 : 0);
+    if (score > bestScore) {
+      best = place;
+      bestScore = score;
+      tie = false;
+    } else if (score === bestScore && place.districtCode !== best?.districtCode) tie = true;
+  }
+  if (tie && mention.candidates.length > 1 && bestScore < 1) return null;
+  if (tie && bestScore < 2 && best?.level !== 'province' && best?.level !== 'city') return null;
+  return best;
+}
+
+/**
+ * The region a page is about when its paper does not say: the province (and city) that its
+ * unambiguous place names point to most.
+ */
+export function inferRegion(text: string, gaz: Gazetteer, known: string | null): RegionContext {
+  const provinceCodes = regionProvinces(gaz, known);
+  const cityCodes = regionCities(gaz, known);
+  if (provinceCodes.length > 0) return { provinceCodes, cityCodes };
+  const votes = new Map<string, number>();
+  const cityVotes = new Map<string, number>();
+  for (const m of scanPlaces(text, gaz, new Map(), { provinceCodes: [], cityCodes: [] })) {
+    const provinces = new Set(m.candidates.map((c) => c.provinceCode));
+    if (provinces.size !== 1) continue;
+    const [p] = provinces;
+    votes.set(p!, (votes.get(p!) ?? 0) + 1);
+    const citySet = new Set(m.candidates.map((c) => c.cityCode).filter(Boolean));
+    if (citySet.size === 1) {
+      const [c] = citySet;
+      cityVotes.set(c!, (cityVotes.get(c!) ?? 0) + 1);
+    }
+  }
+  const top = [...votes.entries()].sort((a, b) => b[1] - a[1])[0];
+  if (!top) return { provinceCodes: [], cityCodes: [] };
+  const topCity = [...cityVotes.entries()].filter(([c]) => c.startsWith(top[0])).sort((a, b) => b[1] - a[1])[0];
+  return { provinceCodes: [top[0]], cityCodes: topCity && topCity[1] >= 2 ? [topCity[0]] : [] };
+}
+
+interface Score {
+  district: Place;
+  score: number;
+  aliases: Set<string>;
+}
+
+function districtOf(place: Place, gaz: Gazetteer): Place | null {
+  if (place.level === 'district') return place;
+  if (place.level === 'street' || place.level === 'community') return gaz.districtsByCode.get(place.districtCode) ?? null;
+  return null;
+}
+
+/** District scores of a text: full names count most, streets and communities through their district. */
+function scoreText(text: string, weight: number, gaz: Gazetteer, shortForms: Map<string, Place[]>, region: RegionContext, scores: Map<string, Score>, streets: Map<string, Street>) {
+  for (const mention of scanPlaces(text, gaz, shortForms, region)) {
+    const place = resolve(mention, region);
+    if (!place) continue;
+    const district = districtOf(place, gaz);
+    if (!district) continue;
+    const base = place.level === 'district' ? (mention.kind === 'short' ? 0.7 : 1) : 0.8;
+    // Early mentions say what an article is about; later ones are often asides.
+    const early = mention.index < 120 ? 0.5 : 0;
+    const entry = scores.get(district.code) ?? { district, score: 0, aliases: new Set<string>() };
+    entry.score += weight * (base + early);
+    if (mention.kind === 'historic') entry.aliases.add(mention.text);
+    scores.set(district.code, entry);
+    if (place.level === 'street' || place.level === 'community') streets.set(place.name, { name: place.name, district: district.name });
+  }
+}
+
+/** County-level units an article is about, by today's name, primary first. */
+export function findDistricts(input: DistrictInput, gaz: Gazetteer, region: RegionContext): DistrictResult {
+  const shortForms = shortFormIndex(gaz, region);
+  const scores = new Map<string, Score>();
+  const streets = new Map<string, Street>();
+  const title = [input.kicker, input.headline, input.subheadline].filter(Boolean).join(' ');
+  // A "上城区:" prefix names the article's district outright.
+  const prefix = /^(.{2,8}?(?:区|县|市))[:：]/.exec(input.headline.trim())?.[1];
+  if (prefix) scoreText(prefix, 10, gaz, shortForms, region, scores, streets);
+  scoreText(title, 4, gaz, shortForms, region, scores, streets);
+  scoreText(input.body, 1, gaz, shortForms, region, scores, streets);
+  if (input.homeDistrict) {
+    const home = [...gaz.districtsByCode.values()].find((d) => d.name === input.homeDistrict && (region.provinceCodes.length === 0 || region.provinceCodes.includes(d.provinceCode)));
+    const markers = (title + input.body).match(HOME_MARKERS)?.length ?? 0;
+    if (home) {
+      const entry = scores.get(home.code) ?? { district: home, score: 0, aliases: new Set<string>() };
+      // A district paper's story is about its own district unless the text clearly says otherwise.
+      entry.score += 1.5 * markers + 1;
+      scores.set(home.code, entry);
+    }
+  }
+  const ranked = [...scores.values()].sort((a, b) => b.score - a.score || a.district.code.localeCompare(b.district.code));
+  const top = ranked[0]?.score ?? 0;
+  const kept = ranked.filter((s) => s.score >= Math.max(1, top * 0.3));
+  const names = kept.map((s) => s.district.name);
+  return {
+    districts: [...new Set(names)],
+    aliases: [...new Set(kept.flatMap((s) => [...s.aliases]))],
+    streets: [...streets.values()].filter((s) => names.includes(s.district)),
+  };
+}
+
+/**
+ * The paper's own district for a page whose paper is unknown: only when the page speaks of "我区"
+ * and one district clearly dominates its place names.
+ */
+export function inferHomeDistrict(pageText: string, gaz: Gazetteer, region: RegionContext): string | null {
+  if (!/我区|本区|全区/.test(pageText)) return null;
+  const scores = new Map<string, Score>();
+  scoreText(pageText, 1, gaz, shortFormIndex(gaz, region), region, scores, new Map());
+  const ranked = [...scores.values()].sort((a, b) => b.score - a.score);
+  const [first, second] = ranked;
+  if (!first || first.score < 2) return null;
+  if (second && second.score > first.score * 0.6) return null;
+  return first.district.name;
+}

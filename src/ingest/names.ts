@@ -1,0 +1,24 @@
+import { createRequire } from 'node:module';
+import { COMPOUND_SURNAMES, SINGLE_SURNAMES } from './surnames.ts';
+
+const require = createRequire(import.meta.url);
+const jieba = require('nodejs-jieba') as { tag(text: string): { word: string; tag: string }[] };
+
+// Tags jieba gives a person's name, or an out-of-vocabulary string (which most given names are).
+const NAME_TAGS = new Set(['nr', 'nrt', 'nrfg', 'x']);
+// A token with one of these tags makes the string an ordinary phrase, not a name.
+const PHRASE_TAGS = new Set(['v', 'vn', 'm', 'q', 'p', 'c', 'u', 'd', 'f', 'r', 'ns', 'nt', 'a', 'ad', 'l', 'i']);
+
+/**
+ * Whether a token printed in a byline is a person's name: 2–4 Han characters starting with a known
+ * surname, and not a dictionary word or phrase by jieba's part-of-speech tags.
+ */
+export function isPersonName(token: string): boolean {
+  if (!/^[\u4e00-\u9fff]{2,4}$/.test(token)) return false;
+  const compound = COMPOUND_SURNAMES.has(token.slice(0, 2));
+  if (!compound && !SINGLE_SURNAMES.has(token[0]!)) return false;
+  if (compound && token.length < 3) return false;
+  const tags = jieba.tag(token);
+  if (tags.length === 1) return NAME_TAGS.has(tags[0]!.tag);
+  return !tags.some((t) => t.word.length > 1 && PHRASE_TAGS.has(t.tag));
+}

@@ -1,0 +1,66 @@
+import type { PageLine } from './page-lines.ts';
+
+/** A sentence is complete when the line ends in 。！？… (maybe followed by a closing quote or bracket). */
+export const ENDS_SENTENCE = /[。！？!?…；;]["”’」』）)]*$/;
+
+export interface Paragraph {
+  /** Line number of the paragraph's first line. */
+  line: number;
+  text: string;
+  /** A 小标题: a short stand-alone line between finished paragraphs, not a sentence of its own. */
+  subhead?: boolean;
+}
+
+/**
+ * Join hard-wrapped lines into paragraphs. A line that does not end a sentence continues on the next
+ * text line, even across blank lines and page breaks (`《开` / `发区`); a line that ends a sentence
+ * ends the paragraph when a blank line follows it or it is visibly shorter than the column.
+ */
+export function reflow(lines: PageLine[]): Paragraph[] {
+  const textLines = lines.filter((l) => l.text.length > 0);
+  if (textLines.length === 0) return [];
+  const width = columnWidth(textLines.map((l) => l.text.length));
+  const paragraphs: Paragraph[] = [];
+  let current: Paragraph | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (!line.text) continue;
+    const prev = lines[i - 1];
+    const after = lines.slice(i + 1).find((l) => l.text);
+    if (
+      !current &&
+      (!prev || !prev.text) &&
+      (!lines[i + 1] || !lines[i + 1]!.text) &&
+      isSubhead(line.text, width) &&
+      !(after && after.text.length < 6 && ENDS_SENTENCE.test(after.text))
+    ) {
+      paragraphs.push({ line: line.n, text: line.text, subhead: true });
+      continue;
+    }
+    if (!current) current = { line: line.n, text: line.text };
+    else current.text += joiner(current.text, line.text) + line.text;
+    const next = lines[i + 1];
+    const blankFollows = !next || next.text.length === 0;
+    if (ENDS_SENTENCE.test(line.text) && (blankFollows || line.text.length < width - 2)) {
+      paragraphs.push(current);
+      current = null;
+    }
+  }
+  if (current) paragraphs.push(current);
+  return paragraphs;
+}
+
+function isSubhead(text: string, width: number): boolean {
+  return text.length >= 4 && text.length <= 30 && text.length < width - 1 && !ENDS_SENTENCE.test(text) && !/[，,、：:（(]$/.test(text) && !/\d$/.test(text);
+}
+
+/** The usual line length of a column: the 75th percentile, so short closing lines do not pull it down. */
+function columnWidth(lengths: number[]): number {
+  const sorted = [...lengths].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length * 0.75)] ?? 0;
+}
+
+// Latin words cut at a line end need their space back; Chinese text joins directly.
+function joiner(before: string, after: string): string {
+  return /[A-Za-z0-9]$/.test(before) && /^[A-Za-z0-9]/.test(after) ? ' ' : '';
+}
