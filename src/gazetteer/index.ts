@@ -85,6 +85,8 @@ export async function loadGazetteer(options: { communityProvinces?: string[] } =
     if (!TOO_GENERIC.has(a.name)) add(gaz, place);
   }
   for (const s of read('streets.json')) {
+    // Only towns and subdistricts: zone names (开发区, 工业园区) at this level are ordinary words.
+    if (!/(街道|镇|乡|苏木)$/.test(s.name) || s.name.length < 3) continue;
     add(gaz, { name: s.name, level: 'street', code: s.code, districtCode: s.areaCode!, cityCode: s.cityCode!, provinceCode: s.provinceCode! });
   }
   for (const province of options.communityProvinces ?? []) await loadCommunities(gaz, province);

@@ -224,7 +224,7 @@ export function findDistricts(input: DistrictInput, gaz: Gazetteer, region: Regi
  * and one district clearly dominates its place names.
  */
 export function inferHomeDistrict(pageText: string, gaz: Gazetteer, region: RegionContext): string | null {
-  if (!/我区|本区|全区/.test(pageText)) return null;
+  if (!/我区|本区/.test(pageText)) return null;
   const scores = new Map<string, Score>();
   scoreText(pageText, 1, gaz, shortFormIndex(gaz, region), region, scores, new Map());
   const ranked = [...scores.values()].sort((a, b) => b.score - a.score);

@@ -18,6 +18,8 @@ export function isPersonName(token: string): boolean {
   const compound = COMPOUND_SURNAMES.has(token.slice(0, 2));
   if (!compound && !SINGLE_SURNAMES.has(token[0]!)) return false;
   if (compound && token.length < 3) return false;
+  // Four-character names are nearly always a compound surname and a two-character given name.
+  if (token.length === 4 && !compound) return false;
   const tags = jieba.tag(token);
   if (tags.length === 1) return NAME_TAGS.has(tags[0]!.tag);
   return !tags.some((t) => t.word.length > 1 && PHRASE_TAGS.has(t.tag));

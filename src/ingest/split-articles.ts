@@ -74,6 +74,11 @@ function toBlocks(lines: PageLine[]): Block[] {
       current = null;
       continue;
     }
+    if (NOTICE_TITLE.test(line.text)) {
+      blocks.push({ kind: 'text', lines: [line] });
+      current = null;
+      continue;
+    }
     if (CAPTION.test(line.text)) {
       current = { kind: 'caption', lines: [line] };
       blocks.push(current);
@@ -209,7 +214,7 @@ function splitTitlesAfter(blocks: Block[]): RawArticle[] {
     let titleStart = titleEnd;
     if (titleEnd >= 0) {
       let count = segment[titleEnd]!.lines.length;
-      while (titleStart - 1 > start && isTitleBlock(segment[titleStart - 1]!) && count + segment[titleStart - 1]!.lines.length <= 3 && endsSentence(segment[titleStart - 2])) {
+      while (titleStart - 1 > start && isTitleBlock(segment[titleStart - 1]!) && count + segment[titleStart - 1]!.lines.length <= 3 && (endsSentence(segment[titleStart - 2]) || segment[titleStart - 2]?.kind === 'table')) {
         titleStart--;
         count += segment[titleStart]!.lines.length;
       }
