@@ -93,19 +93,32 @@ export async function loadGazetteer(options: { communityProvinces?: string[] } =
   return gaz;
 }
 
+let communitiesByProvince: Promise<Map<string, Place[]>> | null = null;
+
+// The villages file is 36 MB: read it once per process, keeping only communities (社区), not villages.
+async function readCommunities(): Promise<Map<string, Place[]>> {
+  const byProvince = new Map<string, Place[]>();
+  const lines = createInterface({ input: createReadStream(join(dataDir(), 'villages.csv'), 'utf8'), crlfDelay: Infinity });
+  // code,name,streetCode,provinceCode,cityCode,areaCode
+  for await (const line of lines) {
+    if (!line.includes('社区')) continue;
+    const parts = line.split(',');
+    const name = (parts[1] ?? '').replace(/"/g, '').replace(/(居民委员会|居委会)$/, '');
+    if (!name.endsWith('社区') || name.length < 4) continue;
+    const provinceCode = parts[3]!;
+    const list = byProvince.get(provinceCode) ?? [];
+    list.push({ name, level: 'community', code: parts[0]!, districtCode: parts[5]!, cityCode: parts[4]!, provinceCode });
+    byProvince.set(provinceCode, list);
+  }
+  return byProvince;
+}
+
 /** Add the communities (社区, not villages) of one province; a no-op when already loaded. */
 export async function loadCommunities(gaz: Gazetteer, provinceCode: string): Promise<void> {
   if (gaz.communityProvinces.has(provinceCode)) return;
   gaz.communityProvinces.add(provinceCode);
-  const lines = createInterface({ input: createReadStream(join(dataDir(), 'villages.csv'), 'utf8'), crlfDelay: Infinity });
-  // code,name,streetCode,provinceCode,cityCode,areaCode
-  for await (const line of lines) {
-    const parts = line.split(',');
-    if (parts[3] !== provinceCode) continue;
-    const name = (parts[1] ?? '').replace(/"/g, '').replace(/(居民委员会|居委会)$/, '');
-    if (!name.endsWith('社区') || name.length < 4) continue;
-    add(gaz, { name, level: 'community', code: parts[0]!, districtCode: parts[5]!, cityCode: parts[4]!, provinceCode });
-  }
+  communitiesByProvince ??= readCommunities();
+  for (const place of (await communitiesByProvince).get(provinceCode) ?? []) add(gaz, place);
 }
 
 /** Province codes named by a region string (浙江省杭州市 → ['33']). */

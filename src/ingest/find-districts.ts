@@ -52,59 +52,77 @@ interface Entry {
   kind: Mention['kind'];
 }
 
-/** A lookup of every name the region makes meaningful, with the longest name per first character. */
-interface Matcher {
-  entries: Map<string, Entry>;
-  maxLength: Map<string, number>;
+/** A character trie: walking it from a position finds every name that starts there in one pass. */
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  entry?: Entry;
 }
 
-const matchers = new WeakMap<Gazetteer, Map<string, Matcher>>();
+function insert(root: TrieNode, name: string, entry: Entry) {
+  let node = root;
+  for (const ch of name) {
+    let child = node.next.get(ch);
+    if (!child) node.next.set(ch, (child = { next: new Map() }));
+    node = child;
+  }
+  node.entry = entry;
+}
 
-function matcherFor(gaz: Gazetteer, shortForms: Map<string, Place[]>, region: RegionContext): Matcher {
+const tries = new WeakMap<Gazetteer, { size: number; base: TrieNode; byRegion: Map<string, TrieNode> }>();
+
+/** The gazetteer's names plus what the region adds (short forms, historic names), as tries. */
+function triesFor(gaz: Gazetteer, shortForms: Map<string, Place[]>, region: RegionContext): [TrieNode, TrieNode] {
+  let cache = tries.get(gaz);
+  // Communities are added as pages from new provinces arrive: rebuild when the gazetteer grew.
+  if (!cache || cache.size !== gaz.byName.size) {
+    const base: TrieNode = { next: new Map() };
+    for (const [name, candidates] of gaz.byName) insert(base, name, { candidates, kind: 'full' });
+    cache = { size: gaz.byName.size, base, byRegion: new Map() };
+    tries.set(gaz, cache);
+  }
   const key = `${region.provinceCodes.join(',')}|${region.cityCodes.join(',')}|${shortForms.size}`;
-  let perGaz = matchers.get(gaz);
-  if (!perGaz) matchers.set(gaz, (perGaz = new Map()));
-  const cached = perGaz.get(key);
-  if (cached) return cached;
-  const entries = new Map<string, Entry>();
-  for (const [name, candidates] of gaz.byName) entries.set(name, { candidates, kind: 'full' });
-  for (const [name, candidates] of shortForms) if (!entries.has(name)) entries.set(name, { candidates, kind: 'short' });
-  const cities = new Set(region.cityCodes);
-  for (const r of gaz.renames) {
-    if (cities.size > 0 && !cities.has(r.cityCode)) continue;
-    const successor = [...gaz.districtsByCode.values()].find((d) => d.name === r.today[0] && d.cityCode === r.cityCode);
-    if (successor) entries.set(r.historic, { candidates: [successor], kind: 'historic' });
+  let overlay = cache.byRegion.get(key);
+  if (!overlay) {
+    overlay = { next: new Map() };
+    for (const [name, candidates] of shortForms) if (!gaz.byName.has(name)) insert(overlay, name, { candidates, kind: 'short' });
+    const cities = new Set(region.cityCodes);
+    for (const r of gaz.renames) {
+      if (cities.size > 0 && !cities.has(r.cityCode)) continue;
+      const successor = [...gaz.districtsByCode.values()].find((d) => d.name === r.today[0] && d.cityCode === r.cityCode);
+      if (successor) insert(overlay, r.historic, { candidates: [successor], kind: 'historic' });
+    }
+    cache.byRegion.set(key, overlay);
   }
-  const maxLength = new Map<string, number>();
-  for (const name of entries.keys()) {
-    const first = name[0]!;
-    if ((maxLength.get(first) ?? 0) < name.length) maxLength.set(first, name.length);
+  return [overlay, cache.base];
+}
+
+/** The longest name starting at `i` in any of the tries, skipping short forms that run into a longer name. */
+function longestAt(text: string, i: number, roots: TrieNode[]): { length: number; entry: Entry } | null {
+  let best: { length: number; entry: Entry } | null = null;
+  for (const root of roots) {
+    let node: TrieNode | undefined = root;
+    for (let j = i; j < text.length && node; j++) {
+      node = node.next.get(text[j]!);
+      if (!node?.entry || j - i + 1 < 2) continue;
+      const length = j - i + 1;
+      // A short form followed by 区/县/街… is part of a longer, unknown name.
+      if (node.entry.kind === 'short' && /^[区县市镇乡街村路]/.test(text[j + 1] ?? '')) continue;
+      if (!best || length > best.length) best = { length, entry: node.entry };
+    }
   }
-  const matcher = { entries, maxLength };
-  perGaz.set(key, matcher);
-  return matcher;
+  return best;
 }
 
 /** Every place name in `text`, longest match first, left to right. */
 export function scanPlaces(text: string, gaz: Gazetteer, shortForms: Map<string, Place[]>, region: RegionContext): Mention[] {
-  const { entries, maxLength } = matcherFor(gaz, shortForms, region);
+  const roots = triesFor(gaz, shortForms, region);
   const mentions: Mention[] = [];
   let i = 0;
   while (i < text.length) {
-    const longest = maxLength.get(text[i]!) ?? 0;
-    let found: Mention | null = null;
-    for (let len = Math.min(longest, text.length - i); len >= 2; len--) {
-      const s = text.slice(i, i + len);
-      const entry = entries.get(s);
-      if (!entry) continue;
-      // A short form followed by 区/县/街… is part of a longer, unknown name.
-      if (entry.kind === 'short' && /^[区县市镇乡街村路]/.test(text.slice(i + len, i + len + 1))) continue;
-      found = { text: s, index: i, candidates: entry.candidates, kind: entry.kind };
-      break;
-    }
+    const found = longestAt(text, i, roots);
     if (found) {
-      mentions.push(found);
-      i += found.text.length;
+      mentions.push({ text: text.slice(i, i + found.length), index: i, candidates: found.entry.candidates, kind: found.entry.kind });
+      i += found.length;
     } else i++;
   }
   return mentions;
