@@ -1,0 +1,31 @@
+import cliProgress from 'cli-progress';
+
+const LABELS = { extract: 'pages extracted', index: 'articles indexed' } as const;
+
+/**
+ * Progress for long work: bars on a terminal, a line every 10% otherwise (CI logs stay short).
+ */
+export function progressPrinter(stream: NodeJS.WriteStream = process.stderr) {
+  const bars = new Map<string, cliProgress.SingleBar>();
+  const lastTenth = new Map<string, number>();
+  const multi = stream.isTTY ? new cliProgress.MultiBar({ stream, clearOnComplete: false, hideCursor: true, format: ' {bar} {value}/{total} {label}' }, cliProgress.Presets.shades_classic) : null;
+  return {
+    update(stage: keyof typeof LABELS, done: number, total: number) {
+      if (multi) {
+        let bar = bars.get(stage);
+        if (!bar) bars.set(stage, (bar = multi.create(total, 0, { label: LABELS[stage] })));
+        bar.setTotal(total);
+        bar.update(done);
+        return;
+      }
+      const tenth = total ? Math.floor((done / total) * 10) : 10;
+      if (tenth !== lastTenth.get(stage) && (tenth === 10 || total > 50)) {
+        lastTenth.set(stage, tenth);
+        stream.write(`${LABELS[stage]}: ${done}/${total}\n`);
+      }
+    },
+    stop() {
+      multi?.stop();
+    },
+  };
+}

@@ -1,0 +1,178 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Meilisearch } from "meilisearch";
+import { extractSources } from '../content/extract-sources.ts';
+import { localWords } from '../gazetteer/index.ts';
+import { EXTRACTOR_VERSION } from '../ingest/extract-page.ts';
+import { Article } from '../model/article.ts';
+import { PageRecord } from '../model/page.ts';
+import { INDEX_UID, toDocument } from '../search/document.ts';
+import { ensureSearchKey } from '../search/keys.ts';
+import { indexExists, publishIndex } from '../search/publish-index.ts';
+import { indexSettings } from '../search/settings.ts';
+import { withRetry } from '../search/tasks.ts';
+
+export interface IngestOptions {
+  contentDir: string;
+  dataDir: string;
+  meili: { host: string; apiKey: string };
+  /** Live index name; tests use their own. */
+  indexUid?: string;
+  /** Rebuild the index even when nothing changed. */
+  force?: boolean;
+  log?: (line: string) => void;
+  progress?: (stage: 'extract' | 'index', done: number, total: number) => void;
+}
+
+export interface FileReport {
+  file: string;
+  status: 'ingested' | 'unchanged' | 'skipped';
+  reason: string | null;
+  articles: number;
+  messages: string[];
+}
+
+export interface IngestReport {
+  startedAt: string;
+  seconds: number;
+  contentDir: string;
+  filesSeen: number;
+  filesIngested: number;
+  filesUnchanged: number;
+  filesSkipped: number;
+  articles: number;
+  index: { uid: string; host: string; action: 'rebuilt' | 'unchanged'; documents: number };
+  files: FileReport[];
+}
+
+const sha = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** Write a file so that readers see the old or the new content, never half of it. */
+export function writeAtomic(file: string, content: string, mode?: number) {
+  const temp = `${file}.${process.pid}.tmp`;
+  writeFileSync(temp, content, mode === undefined ? undefined : { mode });
+  renameSync(temp, file);
+}
+
+function readPreviousPages(file: string): Map<string, PageRecord> {
+  const pages = new Map<string, PageRecord>();
+  if (!existsSync(file)) return pages;
+  const state = JSON.parse(readFileSync(file, 'utf8')) as { version: string; pages: unknown[] };
+  if (state.version !== EXTRACTOR_VERSION) return pages;
+  for (const raw of state.pages) {
+    const parsed = PageRecord.safeParse(raw);
+    if (parsed.success) pages.set(parsed.data.file, parsed.data);
+  }
+  return pages;
+}
+
+/** Articles in a fixed order, so the same content always gives the same file, byte for byte. */
+export function sortArticles(articles: Article[]): Article[] {
+  return [...articles].sort(
+    (a, b) => a.paper.localeCompare(b.paper) || (a.date ?? '').localeCompare(b.date ?? '') || a.file.localeCompare(b.file) || a.line - b.line || a.id.localeCompare(b.id),
+  );
+}
+
+/** Words Meilisearch should keep whole: local place names, people in bylines, and quoted coinages (“小哥码”). */
+export function dictionaryWords(articles: Article[], places: string[]): string[] {
+  const words = new Set(places);
+  for (const a of articles) {
+    for (const b of a.bylines) words.add(b.name);
+    for (const m of `${a.kicker} ${a.headline} ${a.subheadline} ${a.body}`.matchAll(/[“"「]([\u4e00-\u9fff]{2,6})[”"」]/g)) words.add(m[1]!);
+  }
+  return [...words].sort();
+}
+
+/**
+ * Extract content/, write the articles file, and bring the live index up to date: nothing is done to
+ * the index when the articles and settings are unchanged; otherwise a fresh index is built and swapped in.
+ */
+export async function runIngest(options: IngestOptions): Promise<IngestReport> {
+  const started = Date.now();
+  const log = options.log ?? (() => {});
+  const indexUid = options.indexUid ?? INDEX_UID;
+  mkdirSync(options.dataDir, { recursive: true });
+  const pagesFile = join(options.dataDir, 'pages.json');
+  const previous = readPreviousPages(pagesFile);
+  const unchanged = new Set<string>();
+  const extraction = await extractSources([options.contentDir], {
+    reuse: (file, hash) => {
+      const old = previous.get(file);
+      if (old && old.hash === hash) {
+        unchanged.add(file);
+        return old;
+      }
+      return null;
+    },
+    onPage: (_record, done, total) => options.progress?.('extract', done, total),
+  });
+  const pages = extraction.pages;
+  const articles = sortArticles(pages.flatMap((p) => p.articles));
+  for (const a of articles) Article.parse(a);
+
+  const articlesJsonl = articles.map((a) => JSON.stringify(a)).join('\n') + (articles.length ? '\n' : '');
+  const articlesFile = join(options.dataDir, 'articles.jsonl');
+  if (!existsSync(articlesFile) || readFileSync(articlesFile, 'utf8') !== articlesJsonl) writeAtomic(articlesFile, articlesJsonl);
+  writeAtomic(pagesFile, JSON.stringify({ version: EXTRACTOR_VERSION, pages }) + '\n');
+
+  const provinces = [...extraction.gazetteer.communityProvinces];
+  const settings = indexSettings(dictionaryWords(articles, localWords(extraction.gazetteer, provinces)));
+  const client = new Meilisearch({ host: options.meili.host, apiKey: options.meili.apiKey });
+  const stateFile = join(options.dataDir, `index-state-${indexUid}.json`);
+  const wanted = { articles: sha(articlesJsonl), settings: sha(JSON.stringify(settings)), host: options.meili.host };
+  const state = existsSync(stateFile) ? (JSON.parse(readFileSync(stateFile, 'utf8')) as typeof wanted) : null;
+  let action: 'rebuilt' | 'unchanged' = 'unchanged';
+  const upToDate =
+    !options.force &&
+    state?.articles === wanted.articles &&
+    state.settings === wanted.settings &&
+    state.host === wanted.host &&
+    (await indexExists(client, indexUid)) &&
+    (await withRetry('index stats', () => client.index(indexUid).getStats())).numberOfDocuments === articles.length;
+  if (!upToDate) {
+    log(`indexing ${articles.length} articles into ${indexUid} at ${options.meili.host} …`);
+    await publishIndex(client, articles.map(toDocument), {
+      indexUid,
+      settings,
+      onProgress: (done, total) => options.progress?.('index', done, total),
+    });
+    action = 'rebuilt';
+    writeAtomic(stateFile, JSON.stringify(wanted) + '\n');
+  }
+  const searchKey = await withRetry('search key', () => ensureSearchKey(client, indexUid));
+  writeAtomic(join(options.dataDir, 'search.json'), JSON.stringify({ host: options.meili.host, index: indexUid, apiKey: searchKey }, null, 2) + '\n');
+
+  const files: FileReport[] = pages.map((p) => ({
+    file: p.file,
+    status: p.status === 'skipped' ? 'skipped' : unchanged.has(p.file) ? 'unchanged' : 'ingested',
+    reason: p.reason,
+    articles: p.articles.length,
+    messages: p.messages.map((m) => `${m.file}:${m.line}: ${m.severity}: ${m.message}`),
+  }));
+  const report: IngestReport = {
+    startedAt: new Date(started).toISOString(),
+    seconds: Math.round((Date.now() - started) / 100) / 10,
+    contentDir: options.contentDir,
+    filesSeen: files.length,
+    filesIngested: files.filter((f) => f.status === 'ingested').length,
+    filesUnchanged: files.filter((f) => f.status === 'unchanged').length,
+    filesSkipped: files.filter((f) => f.status === 'skipped').length,
+    articles: articles.length,
+    index: { uid: indexUid, host: options.meili.host, action, documents: articles.length },
+    files,
+  };
+  writeAtomic(join(options.dataDir, 'ingest-report.json'), JSON.stringify(report, null, 2) + '\n');
+  return report;
+}
+
+/** The human summary printed at the end of an ingest. */
+export function summarise(report: IngestReport): string {
+  const lines = [
+    `files: ${report.filesSeen} seen, ${report.filesIngested} ingested, ${report.filesUnchanged} unchanged, ${report.filesSkipped} skipped`,
+    ...report.files.filter((f) => f.status === 'skipped').map((f) => `  skipped ${f.file}: ${f.reason}`),
+    ...report.files.flatMap((f) => f.messages.filter((m) => !m.includes(': error: ') || f.status !== 'skipped').map((m) => `  ${m}`)),
+    `articles: ${report.articles}; index ${report.index.uid}: ${report.index.action === 'rebuilt' ? 'rebuilt and swapped in' : 'unchanged'}; ${report.seconds} s`,
+  ];
+  return lines.join('\n');
+}

@@ -1,0 +1,82 @@
+import type { Meilisearch, Settings } from "meilisearch";
+import type { ArticleDocument } from './document.ts';
+import { settle, withRetry } from './tasks.ts';
+
+export interface PublishOptions {
+  /** The live index readers search (default `articles`). */
+  indexUid: string;
+  settings: Settings;
+  /** Largest payload per addDocuments call; Meilisearch's own limit is 100 MB. */
+  batchBytes?: number;
+  onProgress?: (indexed: number, total: number) => void;
+}
+
+/** Split documents into batches of at most `maxBytes` of JSON each (and at most 10,000 documents). */
+export function batchesByBytes<T>(docs: T[], maxBytes: number): T[][] {
+  const batches: T[][] = [];
+  let batch: T[] = [];
+  let bytes = 2;
+  for (const doc of docs) {
+    const size = Buffer.byteLength(JSON.stringify(doc)) + 1;
+    if (batch.length > 0 && (bytes + size > maxBytes || batch.length >= 10_000)) {
+      batches.push(batch);
+      batch = [];
+      bytes = 2;
+    }
+    batch.push(doc);
+    bytes += size;
+  }
+  if (batch.length > 0) batches.push(batch);
+  return batches;
+}
+
+export async function indexExists(client: Meilisearch, uid: string): Promise<boolean> {
+  try {
+    await withRetry(`read index ${uid}`, () => client.getIndex(uid));
+    return true;
+  } catch (error) {
+    if ((error as { cause?: { code?: string } }).cause?.code === 'index_not_found') return false;
+    throw error;
+  }
+}
+
+/**
+ * Build a fresh index beside the live one, check it, then swap it in. Readers keep searching the old
+ * index until the swap, which Meilisearch applies atomically; any failure before it leaves the live
+ * index as it was and deletes the half-built one.
+ */
+export async function publishIndex(client: Meilisearch, docs: ArticleDocument[], options: PublishOptions): Promise<{ uid: string; documents: number }> {
+  const live = options.indexUid;
+  const fresh = `${live}_build_${Date.now()}`;
+  await withRetry('create index', () => settle(client.createIndex(fresh, { primaryKey: 'id' }), `creating index ${fresh}`));
+  try {
+    const index = client.index<ArticleDocument>(fresh);
+    await settle(index.updateSettings(options.settings), `settings of ${fresh}`);
+    let indexed = 0;
+    options.onProgress?.(0, docs.length);
+    for (const batch of batchesByBytes(docs, options.batchBytes ?? 8 * 1024 * 1024)) {
+      // Adding the same documents twice is harmless, so a batch is simply sent again after a network error.
+      await withRetry('add documents', () => settle(index.addDocuments(batch, { primaryKey: 'id' }), `adding ${batch.length} documents to ${fresh}`));
+      indexed += batch.length;
+      options.onProgress?.(indexed, docs.length);
+    }
+    const stats = await withRetry('index stats', () => index.getStats());
+    if (stats.numberOfDocuments !== docs.length) {
+      throw new Error(`index ${fresh} holds ${stats.numberOfDocuments} documents, expected ${docs.length}`);
+    }
+    if (await indexExists(client, live)) {
+      await settle(client.swapIndexes([{ indexes: [live, fresh], rename: false }]), `swapping ${fresh} in as ${live}`);
+      // After the swap `fresh` names the old index.
+      await settle(client.deleteIndex(fresh), `deleting the previous ${live}`);
+    } else {
+      await settle(client.swapIndexes([{ indexes: [fresh, live], rename: true }]), `renaming ${fresh} to ${live}`);
+    }
+    return { uid: live, documents: docs.length };
+  } catch (error) {
+    await client
+      .deleteIndex(fresh)
+      .waitTask()
+      .catch(() => undefined);
+    throw error;
+  }
+}

@@ -1,0 +1,36 @@
+import type { Settings } from 'meilisearch';
+import { RENAMES } from '../gazetteer/renames.ts';
+
+/** Attributes the site and the export filter and facet on. */
+export const FILTERABLE = ['district', 'districts', 'places.lvl0', 'places.lvl1', 'paper', 'paperName', 'dateNum', 'year', 'month', 'page', 'reporters', 'correspondents', 'people', 'kind', 'file', 'id'];
+
+/** Synonyms that let a reader find articles under a district's old or new name. */
+export function renameSynonyms(): Record<string, string[]> {
+  const synonyms: Record<string, string[]> = {};
+  for (const r of RENAMES.filter((x) => x.wasDistrict)) {
+    synonyms[r.historic] = [...new Set([...(synonyms[r.historic] ?? []), ...r.today])];
+    for (const t of r.today) synonyms[t] = [...new Set([...(synonyms[t] ?? []), r.historic])];
+  }
+  return synonyms;
+}
+
+/**
+ * The index settings, applied on every ingest. Searchable attributes are ranked headline first, then
+ * kicker and subheadline, then the people in bylines, then the body. Every attribute is Chinese
+ * (`cmn`): without it a short query in Han characters may be segmented as Japanese.
+ */
+export function indexSettings(dictionary: string[]): Settings {
+  return {
+    searchableAttributes: ['headline', 'kicker', 'subheadline', 'people', 'districts', 'keywords', 'body'],
+    displayedAttributes: ['*'],
+    filterableAttributes: FILTERABLE,
+    sortableAttributes: ['dateNum'],
+    rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness'],
+    localizedAttributes: [{ attributePatterns: ['*'], locales: ['cmn'] }],
+    dictionary: [...new Set(dictionary)].filter((w) => w.length >= 2).sort(),
+    synonyms: renameSynonyms(),
+    typoTolerance: { enabled: false },
+    pagination: { maxTotalHits: 1_000_000 },
+    faceting: { maxValuesPerFacet: 500, sortFacetValuesBy: { '*': 'count' } },
+  };
+}
