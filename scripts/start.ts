@@ -1,0 +1,65 @@
+/**
+ * npm start — ingest content/, start the embedded Meilisearch (or use MEILI_URL), build the site when
+ * anything changed, and serve it (default http://localhost:4321). Ctrl-C stops everything.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { buildSite, writeSearchConfig } from '../src/pipeline/build-site.ts';
+import { buildStamp } from '../src/pipeline/build-stamp.ts';
+import { progressPrinter } from '../src/pipeline/progress.ts';
+import { runIngest, summarise } from '../src/pipeline/run-ingest.ts';
+import { startMeili } from '../src/search/server.ts';
+
+const root = resolve('.');
+const dataDir = join(root, 'data');
+const outDir = resolve(process.env.BAOKU_DIST ?? join(root, 'dist'));
+const port = Number(process.env.PORT ?? 4321);
+
+let meili;
+try {
+  meili = await startMeili({ dataDir: join(dataDir, 'meili') });
+} catch (error) {
+  console.error(`start: ${(error as Error).message}`);
+  process.exit(1);
+}
+const stopAll: (() => Promise<void>)[] = [() => meili.stop()];
+let stopping = false;
+const shutdown = async (code = 0) => {
+  if (stopping) return;
+  stopping = true;
+  for (const stop of stopAll.reverse()) await stop().catch(() => {});
+  process.exit(code);
+};
+process.on('SIGINT', () => void shutdown(0));
+process.on('SIGTERM', () => void shutdown(0));
+
+try {
+  console.log(`Meilisearch: ${meili.host}${meili.embedded ? ' (embedded, data in data/meili)' : ''}`);
+  const progress = progressPrinter();
+  const report = await runIngest({ contentDir: join(root, 'content'), dataDir, meili, log: (l) => console.log(l), progress: progress.update });
+  progress.stop();
+  console.log(summarise(report));
+
+  const articlesFile = join(dataDir, 'articles.jsonl');
+  const stampFile = join(outDir, '.baoku-build');
+  const stamp = buildStamp(root, articlesFile);
+  if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) {
+    console.log('site: unchanged, reusing dist/');
+  } else {
+    console.log('site: building …');
+    const built = await buildSite({ root, outDir, articlesFile });
+    writeFileSync(stampFile, stamp);
+    console.log(`site: built in ${built.seconds} s`);
+  }
+  writeSearchConfig(join(dataDir, 'search.json'), outDir);
+
+  const { preview } = await import('astro');
+  const server = await preview({ root, outDir, logLevel: 'warn', server: { port, host: '127.0.0.1' } } as never);
+  stopAll.push(() => server.stop());
+  console.log(`\n报库 is running: http://localhost:${server.port}/  (Ctrl-C to stop)\n`);
+  await server.closed();
+  await shutdown(0);
+} catch (error) {
+  console.error(`start failed: ${(error as Error).message}`);
+  await shutdown(1);
+}

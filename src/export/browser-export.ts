@@ -1,0 +1,47 @@
+import { parseSearchParams } from '../search/query.ts';
+import { fetchAll } from './fetch-all.ts';
+import { exportFileName, formatRecord, preamble, type Format } from './formats.ts';
+
+/** The export menu on the search page: the search in the URL, every match, one file. */
+export function startExportMenu() {
+  const menu = document.getElementById('export-menu');
+  const status = document.getElementById('export-status');
+  if (!menu || !status) return;
+  menu.addEventListener('click', async (event) => {
+    const button = (event.target as HTMLElement).closest('button[data-format]') as HTMLButtonElement | null;
+    if (!button) return;
+    const format = button.dataset.format as Format;
+    const buttons = [...menu.querySelectorAll('button')];
+    buttons.forEach((b) => (b.disabled = true));
+    try {
+      const config = await (await fetch('/search-config.json', { cache: 'no-store' })).json();
+      const request = parseSearchParams(new URLSearchParams(location.search));
+      const parts: string[] = [preamble(format)];
+      let count = 0;
+      for await (const article of fetchAll({
+        host: config.host,
+        apiKey: config.apiKey,
+        index: config.index,
+        request,
+        onProgress: (done, total) => (status.textContent = `正在导出 ${done} / ${total} 篇…`),
+      })) {
+        parts.push(formatRecord(format, article, location.origin));
+        count++;
+      }
+      const name = exportFileName([request.q, ...request.districts, ...request.papers, ...request.reporters, request.from ?? '', request.to ?? ''], format, new Date().toISOString().slice(0, 10));
+      const url = URL.createObjectURL(new Blob(parts, { type: 'application/octet-stream' }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = name;
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      status.textContent = `已导出 ${count} 篇：${name}`;
+    } catch (error) {
+      status.textContent = `导出失败：${(error as Error).message}`;
+    } finally {
+      buttons.forEach((b) => (b.disabled = false));
+    }
+  });
+}

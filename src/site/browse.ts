@@ -1,0 +1,79 @@
+import type { Article } from '../model/article.ts';
+
+export const byNewest = (a: Article, b: Article) => (b.date ?? '').localeCompare(a.date ?? '') || a.file.localeCompare(b.file) || a.line - b.line;
+
+export function groupBy<K>(articles: Article[], keys: (a: Article) => K[]): Map<K, Article[]> {
+  const groups = new Map<K, Article[]>();
+  for (const a of articles) for (const k of new Set(keys(a))) groups.set(k, [...(groups.get(k) ?? []), a]);
+  return groups;
+}
+
+/** Districts by article count, each with its streets and their counts. */
+export function districtTree(articles: Article[]) {
+  return [...groupBy(articles, (a) => a.districts)]
+    .map(([district, list]) => ({
+      district,
+      count: list.length,
+      articles: [...list].sort(byNewest),
+      streets: [...groupBy(list, (a) => a.streets.filter((s) => s.district === district).map((s) => s.name))]
+        .map(([street, l]) => ({ street, count: l.length }))
+        .sort((x, y) => y.count - x.count || x.street.localeCompare(y.street)),
+    }))
+    .sort((x, y) => y.count - x.count || x.district.localeCompare(y.district));
+}
+
+export const dayOf = (a: Article) => (a.datePrecision === 'day' && a.date ? a.date : null);
+
+/** Years → months → days that have articles. */
+export function calendar(articles: Article[]) {
+  const years = new Map<string, Map<string, Map<string, Article[]>>>();
+  for (const a of articles) {
+    if (!a.date) continue;
+    const [y, m] = a.date.split('-');
+    const months = years.get(y!) ?? new Map();
+    years.set(y!, months);
+    const days = months.get(m ?? '') ?? new Map();
+    months.set(m ?? '', days);
+    const day = dayOf(a) ?? '';
+    days.set(day, [...(days.get(day) ?? []), a]);
+  }
+  return years;
+}
+
+/** One day's issues: paper → page → articles in page order. */
+export function issuesOn(articles: Article[]) {
+  const papers = new Map<string, { name: string; pages: Map<string, Article[]> }>();
+  for (const a of [...articles].sort((x, y) => x.file.localeCompare(y.file) || x.line - y.line)) {
+    const paper = papers.get(a.paper) ?? { name: a.paperName || '（未知报纸）', pages: new Map() };
+    papers.set(a.paper, paper);
+    const page = a.page ?? '';
+    paper.pages.set(page, [...(paper.pages.get(page) ?? []), a]);
+  }
+  return papers;
+}
+
+/** Reporters (every byline name) with their articles and co-authors. */
+export function reporters(articles: Article[]) {
+  return [...groupBy(articles, (a) => a.bylines.map((b) => b.name))]
+    .map(([name, list]) => {
+      const co = new Map<string, number>();
+      for (const a of list) for (const b of a.bylines) if (b.name !== name) co.set(b.name, (co.get(b.name) ?? 0) + 1);
+      const roles = [...new Set(list.flatMap((a) => a.bylines.filter((b) => b.name === name).map((b) => b.role)))];
+      return { name, roles, articles: [...list].sort(byNewest), coauthors: [...co].sort((x, y) => y[1] - x[1]) };
+    })
+    .sort((x, y) => y.articles.length - x.articles.length || x.name.localeCompare(y.name));
+}
+
+/** Articles per district per month, for the coverage view. */
+export function coverage(articles: Article[]) {
+  const months = [...new Set(articles.map((a) => a.date?.slice(0, 7)).filter((m): m is string => !!m && m.length === 7))].sort();
+  const districts = districtTree(articles).map((d) => d.district);
+  const counts = new Map<string, number>();
+  for (const a of articles) {
+    const m = a.date?.slice(0, 7);
+    if (!m || m.length !== 7) continue;
+    for (const d of a.districts) counts.set(`${d}|${m}`, (counts.get(`${d}|${m}`) ?? 0) + 1);
+  }
+  const max = Math.max(1, ...counts.values());
+  return { months, districts, count: (d: string, m: string) => counts.get(`${d}|${m}`) ?? 0, max };
+}

@@ -1,0 +1,31 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Article } from '../model/article.ts';
+
+let cache: { file: string; articles: Article[] } | null = null;
+
+/** The articles file the site is built from: $BAOKU_ARTICLES, else data/articles.jsonl. */
+export function articlesFile(): string {
+  return resolve(process.env.BAOKU_ARTICLES || 'data/articles.jsonl');
+}
+
+/** Every article, validated line by line (a bad line names its file and line number), read once per build. */
+export function loadArticles(): Article[] {
+  const file = articlesFile();
+  if (cache?.file === file) return cache.articles;
+  if (!existsSync(file)) throw new Error(`${file}: no articles file — run \`npm run ingest\` first (or set BAOKU_ARTICLES)`);
+  const articles: Article[] = [];
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .forEach((line, i) => {
+      if (!line.trim()) return;
+      const parsed = Article.safeParse(JSON.parse(line));
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0]!;
+        throw new Error(`${file}:${i + 1}: ${issue.path.join('.')}: ${issue.message}`);
+      }
+      articles.push(parsed.data);
+    });
+  cache = { file, articles };
+  return articles;
+}
