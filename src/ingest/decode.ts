@@ -17,6 +17,8 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
   if (buf[0] === 0xfe && buf[1] === 0xff) return checked(iconv.decode(buf.subarray(2), 'utf-16be'), 'utf-16be');
   const sniffed = sniffUtf16(buf);
   if (sniffed) return checked(iconv.decode(buf, sniffed), sniffed);
+  const cjk16 = utf8(buf, 'utf-8').ok ? null : sniffCjkUtf16(buf);
+  if (cjk16) return checked(iconv.decode(buf, cjk16), cjk16);
   if (looksBinary(buf)) return { ok: false, reason: 'binary file (not page text): it has control bytes or an image/archive signature' };
   if (buf.includes(0)) return { ok: false, reason: 'NUL bytes in the text: the file is damaged or not plain text' };
   const asUtf8 = utf8(buf, 'utf-8');
@@ -55,6 +57,24 @@ function sniffUtf16(buf: Buffer): 'utf-16le' | 'utf-16be' | null {
   const pairs = n / 2;
   if (oddZero > pairs * 0.3 && evenZero < pairs * 0.05) return 'utf-16le';
   if (evenZero > pairs * 0.3 && oddZero < pairs * 0.05) return 'utf-16be';
+  return null;
+}
+
+// UTF-16 without BOM and without ASCII: the high byte of nearly every code unit is a CJK block
+// (0x4E–0x9F) or punctuation (0x20, 0x30, 0xFF) or zero. Only tried on bytes that are not UTF-8.
+function sniffCjkUtf16(buf: Buffer): 'utf-16le' | 'utf-16be' | null {
+  const n = Math.min(buf.length - (buf.length % 2), 4096);
+  if (n < 8) return null;
+  const high = (b: number) => b === 0 || (b >= 0x4e && b <= 0x9f) || b === 0x20 || b === 0x30 || b === 0xff;
+  let le = 0;
+  let be = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (high(buf[i + 1]!)) le++;
+    if (high(buf[i]!)) be++;
+  }
+  const pairs = n / 2;
+  if (le >= pairs * 0.9 && le > be) return 'utf-16le';
+  if (be >= pairs * 0.9 && be > le) return 'utf-16be';
   return null;
 }
 

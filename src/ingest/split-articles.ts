@@ -133,10 +133,17 @@ function addByline(article: RawArticle, info: BylineInfo) {
   if (info.source) article.source = info.source;
 }
 
+const lastTableBlock = new WeakMap<RawArticle, PageLine>();
+
 function addBody(article: RawArticle, block: Block) {
+  const previousLine = article.body[article.body.length - 1];
   if (article.body.length > 0) article.body.push({ n: block.lines[0]!.n, text: '', heading: false });
   if (block.kind === 'table') {
-    article.tables.push([block.lines.map((l) => l.text)]);
+    // Consecutive cell groups are one table flattened into columns: one group a row.
+    const continues = previousLine !== undefined && lastTableBlock.get(article) === previousLine;
+    if (continues) article.tables[article.tables.length - 1]!.push(block.lines.map((l) => l.text));
+    else article.tables.push([block.lines.map((l) => l.text)]);
+    lastTableBlock.set(article, block.lines[block.lines.length - 1]!);
   }
   article.body.push(...block.lines);
 }
@@ -159,7 +166,7 @@ function isEmpty(article: RawArticle): boolean {
 export function splitArticles(lines: PageLine[]): SplitResult {
   const blocks = toBlocks(lines);
   const hasHeadings = blocks.some((b) => b.kind === 'heading');
-  const content = blocks.filter((b) => b.kind !== 'byline');
+  const content = blocks.filter((b) => b.kind !== 'byline' && !(b.kind === 'text' && b.lines.length === 1 && NOTICE_TITLE.test(b.lines[0]!.text)));
   const last = content[content.length - 1];
   const beforeLast = content[content.length - 2];
   const order: SplitResult['order'] = !hasHeadings && last && isTitleBlock(last) && !isTitleBlock(content[0]!) && (endsSentence(beforeLast) || isTitleBlock(beforeLast!)) ? 'after' : 'before';

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { parseBylineLine, parseDateline, parseTrailingCredit } from '../../src/ingest/find-bylines.ts';
+import { isPersonName } from '../../src/ingest/names.ts';
+
+describe('bylines', () => {
+  it.each([
+    ['■记者 林晓 通讯员 何佳', [{ name: '林晓', role: '记者' }, { name: '何佳', role: '通讯员' }], true],
+    ['本报记者 郑宇', [{ name: '郑宇', role: '记者' }], false],
+    ['■首席记者 周婷', [{ name: '周婷', role: '记者' }], true],
+    ['记者 吴昊', [{ name: '吴昊', role: '记者' }], false],
+    ['陈静 王磊', [{ name: '陈静', role: '作者' }, { name: '王磊', role: '作者' }], false],
+    ['摄影 刘洋', [{ name: '刘洋', role: '摄影' }], false],
+    ['实习生 赵敏', [{ name: '赵敏', role: '实习生' }], false],
+    ['通讯员 欧阳明月', [{ name: '欧阳明月', role: '通讯员' }], false],
+  ])('reads the whole-line byline %s', (line, bylines, marked) => {
+    const info = parseBylineLine(line);
+    expect(info?.bylines).toEqual(bylines);
+    expect(info?.marked).toBe(marked);
+  });
+
+  it('reads a source line without names', () => {
+    expect(parseBylineLine('■本报综合报道')).toEqual({ bylines: [], source: '本报综合报道', marked: true, closing: false });
+  });
+
+  it('reads a parenthesised name line as a closing credit', () => {
+    expect(parseBylineLine('(钱程 孙丽)')).toMatchObject({ bylines: [{ name: '钱程', role: '作者' }, { name: '孙丽', role: '作者' }], closing: true });
+  });
+
+  it.each(['城东街道志愿者走访独居老人', '区图书馆新馆开放', '公告', '网络单位', '白杨街道', '交办数'])('does not read %s as a byline', (line) => {
+    expect(parseBylineLine(line)).toBeNull();
+  });
+
+  it('reads the dateline at the start of a paragraph and returns the text after it', () => {
+    expect(parseDateline('本报讯(记者 郑宇 通讯员 孙丽)3月5日上午,我区召开会议。')).toEqual({
+      bylines: [{ name: '郑宇', role: '记者' }, { name: '孙丽', role: '通讯员' }],
+      rest: '3月5日上午,我区召开会议。',
+      dateline: '本报讯',
+    });
+    expect(parseDateline('本报北京1月31日电（记者杜一菲）国务院新闻办公室今天举行发布会。')?.bylines).toEqual([{ name: '杜一菲', role: '记者' }]);
+  });
+
+  it('keeps the readable names of a dateline when one is damaged', () => {
+    expect(parseDateline('本报讯(记者 梦诗三祝 通讯员 李想)企业主体多。')?.bylines).toEqual([{ name: '李想', role: '通讯员' }]);
+  });
+
+  it('reads a closing credit at the end of the last paragraph', () => {
+    expect(parseTrailingCredit('每天接待老人200余人次。 (钱程)')).toEqual({ bylines: [{ name: '钱程', role: '作者' }], rest: '每天接待老人200余人次。' });
+    expect(parseTrailingCredit('详见附件(一)')).toBeNull();
+  });
+
+  it('checks names against surnames and jieba tags', () => {
+    expect(isPersonName('王磊')).toBe(true);
+    expect(isPersonName('司马相')).toBe(true);
+    expect(isPersonName('会议')).toBe(false);
+    expect(isPersonName('规格')).toBe(false);
+  });
+});
