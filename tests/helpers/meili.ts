@@ -1,0 +1,33 @@
+import { randomBytes } from 'node:crypto';
+import { Meilisearch } from 'meilisearch';
+import { inject } from 'vitest';
+import type { Article } from '../../src/model/article.ts';
+import { toDocument } from '../../src/search/document.ts';
+import { publishIndex } from '../../src/search/publish-index.ts';
+import { indexSettings } from '../../src/search/settings.ts';
+
+/** A client with the master key of the test server started by tests/setup/meili.ts. */
+export function testClient(): Meilisearch {
+  const { host, apiKey } = inject('meili');
+  return new Meilisearch({ host, apiKey });
+}
+
+/** An index name no other test file uses. */
+export function uniqueUid(prefix: string): string {
+  return `${prefix}_${randomBytes(4).toString('hex')}`;
+}
+
+/** Index articles with the real settings, as ingest does. */
+export async function indexArticles(uid: string, articles: Article[], dictionary: string[] = []) {
+  await publishIndex(testClient(), articles.map(toDocument), { indexUid: uid, settings: indexSettings(dictionary) });
+}
+
+/** A valid article with the given fields; the rest empty. */
+export function makeArticle(fields: Partial<Article> & { id: string }): Article {
+  return {
+    paper: 'test', paperName: '测试报', file: 'test/page.txt', line: 1, page: null, date: null, datePrecision: 'unknown', dateSource: 'unknown',
+    kind: 'article', section: null, kicker: '', headline: '', subheadline: '', subheads: [], body: '', tables: [], captions: [], source: null,
+    bylines: [], districts: [], districtAliases: [], streets: [], keywords: [],
+    ...fields,
+  };
+}

@@ -1,0 +1,97 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { runIngest, type IngestReport } from '../../src/pipeline/run-ingest.ts';
+import { testClient, uniqueUid } from '../helpers/meili.ts';
+
+const content = resolve(import.meta.dirname, '../../content');
+const uid = uniqueUid('ingest');
+const dataDir = mkdtempSync(join(tmpdir(), 'baoku-ingest-'));
+let first: IngestReport;
+
+const ingest = (force = false) => runIngest({ contentDir: content, dataDir, meili: inject('meili'), indexUid: uid, force });
+const search = (q: string, extra: Record<string, unknown> = {}) => testClient().index(uid).search(q, { limit: 5, ...extra });
+
+beforeAll(async () => {
+  first = await ingest();
+});
+afterAll(async () => {
+  await testClient().deleteIndex(uid).waitTask();
+});
+
+describe('ingesting the sample content', () => {
+  it('extracts every page and indexes every article', async () => {
+    expect(first.filesSeen).toBe(5);
+    expect(first.filesSkipped).toBe(0);
+    expect(first.articles).toBeGreaterThanOrEqual(30);
+    expect(first.index.action).toBe('rebuilt');
+    expect((await testClient().index(uid).getStats()).numberOfDocuments).toBe(first.articles);
+    const lines = readFileSync(join(dataDir, 'articles.jsonl'), 'utf8').trim().split('\n');
+    expect(lines).toHaveLength(first.articles);
+    const report = JSON.parse(readFileSync(join(dataDir, 'ingest-report.json'), 'utf8'));
+    expect(report.files.map((f: { file: string }) => f.file).sort()).toEqual(first.files.map((f) => f.file).sort());
+  });
+
+  it('finds the article about 小哥畅行 when a reader types 小哥码', async () => {
+    const { hits } = await search('小哥码');
+    expect(hits[0]?.headline).toContain('小哥畅行');
+  });
+
+  it('finds the 余杭区 article for 智慧印章', async () => {
+    const { hits } = await search('智慧印章');
+    expect(hits[0]?.headline).toContain('余杭区');
+    expect(hits[0]?.districts[0]).toBe('余杭区');
+  });
+
+  it('applies the index settings', async () => {
+    const settings = await testClient().index(uid).getSettings();
+    expect(settings.searchableAttributes?.[0]).toBe('headline');
+    expect(settings.localizedAttributes).toEqual([{ attributePatterns: ['*'], locales: ['cmn'] }]);
+    expect(settings.pagination?.maxTotalHits).toBeGreaterThanOrEqual(1_000_000);
+    expect(settings.sortableAttributes).toContain('dateNum');
+    expect(settings.filterableAttributes).toEqual(expect.arrayContaining(['places.lvl0', 'places.lvl1', 'paperName', 'dateNum', 'reporters', 'kind']));
+    expect(settings.dictionary).toEqual(expect.arrayContaining(['湖墅', '小哥码']));
+    expect(settings.synonyms?.['下城区']).toContain('拱墅区');
+  });
+
+  it('matches 湖墅 as a word, only in text that has it', async () => {
+    const { hits } = await search('湖墅', { limit: 50 });
+    expect(hits.length).toBeGreaterThan(0);
+    for (const hit of hits) expect(`${hit.headline}${hit.body}`).toContain('湖墅');
+  });
+
+  it('finds simplified 数字化改革 for a traditional-script query', async () => {
+    const { hits } = await search('數字化改革', { limit: 50, attributesToSearchOn: ['body', 'headline'] });
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hits.some((h) => `${h.headline}${h.body}`.includes('数字化改革'))).toBe(true);
+  });
+
+  it('changes nothing when the same content is ingested again', async () => {
+    const before = readFileSync(join(dataDir, 'articles.jsonl'));
+    const docsBefore = await testClient().index(uid).getDocuments({ limit: 1000 });
+    const again = await ingest();
+    expect(again.index.action).toBe('unchanged');
+    expect(again.filesUnchanged).toBe(5);
+    expect(readFileSync(join(dataDir, 'articles.jsonl'))).toEqual(before);
+    const forced = await ingest(true);
+    expect(forced.index.action).toBe('rebuilt');
+    const docsAfter = await testClient().index(uid).getDocuments({ limit: 1000 });
+    const byId = (r: typeof docsBefore) => [...r.results].sort((a, b) => String(a.id).localeCompare(String(b.id)));
+    expect(byId(docsAfter)).toEqual(byId(docsBefore));
+  });
+
+  it('writes only a search key for the site, which cannot write', async () => {
+    const config = JSON.parse(readFileSync(join(dataDir, 'search.json'), 'utf8'));
+    const { host, apiKey: master } = inject('meili');
+    expect(config.apiKey).not.toBe(master);
+    const call = (method: string, path: string, body?: unknown) =>
+      fetch(`${host}${path}`, { method, headers: { Authorization: `Bearer ${config.apiKey}`, 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+    expect((await call('POST', `/indexes/${uid}/search`, { q: '小哥码' })).status).toBe(200);
+    expect((await call('POST', `/indexes/${uid}/documents`, [{ id: 'x' }])).status).toBe(403);
+    expect((await call('DELETE', `/indexes/${uid}/documents`)).status).toBe(403);
+    expect((await call('PATCH', `/indexes/${uid}/settings`, { rankingRules: [] })).status).toBe(403);
+    expect((await call('GET', '/keys')).status).toBe(403);
+    expect((await call('POST', '/indexes/other/search', { q: 'x' })).status).toBe(403);
+  });
+});
