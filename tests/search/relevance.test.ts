@@ -1,0 +1,90 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { extractSources } from '../../src/content/extract-sources.ts';
+import type { Article } from '../../src/model/article.ts';
+import { dictionaryWords } from '../../src/pipeline/run-ingest.ts';
+import { localWords } from '../../src/gazetteer/index.ts';
+import { indexArticles, testClient, uniqueUid } from '../helpers/meili.ts';
+
+const root = resolve(import.meta.dirname, '../..');
+const corpus = resolve(root, '../shared/corpus/rmrb-2019-2020/202002');
+const corpusPages = [1, 2, 3, 4, 5].map((n) => join(corpus, `rmrb_20200210_p0${n}.txt`)).filter(existsSync);
+
+/** What a reader types, and text that identifies the article they mean (its title, or its opening). */
+const QUERIES: [string, string][] = [
+  ['小哥码', '小哥畅行'],
+  ['智慧印章', '数字赋能'],
+  ['冬捕节', '冬捕节拉开帷幕'],
+  ['钢瓶使用费', '公告'],
+  ['效能指数', '网络单位'],
+  ['六讲六做 宣讲', '六讲六做'],
+  ['行政审批局 党史学习教育', '三支队伍'],
+  ['六大硬仗', '六大硬仗'],
+  ['硅谷火炬讲堂', '充电提能'],
+  ['喝上优质水', '优质水'],
+  ['禁毒大队', '优化营商环境'],
+  ['营商环境监督员', '走心实访'],
+  ['全域旅游示范市', '玉环'],
+  ['清廉家风', '党群连心'],
+  ['九九海苔饼', '服务提标'],
+  ['全国生态日', '生态绿色'],
+  ['新乡贤 协商议事', '乡贤参与'],
+  ['侨企 共富', '侨助共富'],
+  ['年轻干部 家访', '管育并重'],
+  ['物业 三方协同', '三方协同'],
+  ['五水共治', '五水共治'],
+  ['全年红', '全年红'],
+  ['潮创盈丰', '潮创盈丰'],
+  ['管道天然气', '监督盯办'],
+  ['政法队伍教育整顿', '督查政法队伍'],
+  ['基层统战', '统战工作推进会'],
+  ['全职妈妈', '全职妈妈'],
+  ['限塑', '限塑专项行动'],
+  ['未来街区', '未来街区'],
+  ['智慧网谷', '智慧网谷'],
+  ['杭州中心 武林广场', '杭州中心项目'],
+  ['人才专项房', '人才专项房'],
+  ['医银合作', '医银合作'],
+  ['非洲联盟 首脑会议', '非洲联盟'],
+  ['默克尔 通电话', '默克尔'],
+  ['火神山医院 重症', '火神山医院'],
+  ['黄冈 中央指导组', '黄冈'],
+  ['疫情防控 财政资金', '财政安排资金'],
+  ['确诊病例 下降', '确诊病例数'],
+];
+
+const uid = uniqueUid('relevance');
+let articles: Article[] = [];
+
+beforeAll(async () => {
+  const { pages, gazetteer } = await extractSources([join(root, 'content'), ...corpusPages]);
+  articles = pages.flatMap((p) => p.articles);
+  await indexArticles(uid, articles, dictionaryWords(articles, localWords(gazetteer, ['33'])));
+});
+afterAll(async () => {
+  await testClient().deleteIndex(uid).waitTask();
+});
+
+const identifies = (a: Record<string, unknown>, key: string) => `${a.kicker}${a.headline}${a.subheadline}`.includes(key) || (!a.headline && String(a.body).slice(0, 40).includes(key));
+
+describe('relevance: reader queries find the article they mean', () => {
+  it('finds the right article in the top 3 for at least 90% of the queries', async () => {
+    const available = QUERIES.filter(([, key]) => articles.some((a) => identifies(a as never, key)));
+    expect(available.length).toBeGreaterThanOrEqual(30);
+    let first = 0;
+    let top3 = 0;
+    const misses: string[] = [];
+    for (const [q, key] of available) {
+      const { hits } = await testClient().index(uid).search(q, { limit: 3 });
+      const rank = hits.findIndex((h) => identifies(h, key));
+      if (rank === 0) first++;
+      if (rank >= 0) top3++;
+      else misses.push(`${q} → ${hits.map((h) => h.headline || String(h.body).slice(0, 12)).join(' | ')}`);
+    }
+    const report = { queries: available.length, rank1: first / available.length, top3: top3 / available.length, misses };
+    console.log(`relevance: ${JSON.stringify(report)}`);
+    expect(report.top3).toBeGreaterThanOrEqual(0.95);
+    expect(report.rank1).toBeGreaterThanOrEqual(0.9);
+  });
+});
