@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { accessSync, chmodSync, constants, copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, chmodSync, constants, copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { delimiter, join, resolve } from 'node:path';
@@ -146,6 +146,10 @@ export async function startMeili(options: StartOptions): Promise<MeiliConnection
     );
   }
   const key = masterKey(dataDir);
+  // Another baoku process (npm start) may already run the server on this data folder: use it, since
+  // two servers cannot open the same database.
+  const running = await runningServer(dataDir, key);
+  if (running) return { host: running, apiKey: key, embedded: false, stop: async () => {} };
   let port = options.port ?? 7700;
   if (port === 0 || !(await portIsFree(port))) port = await freePort();
   const host = `http://127.0.0.1:${port}`;
@@ -178,6 +182,8 @@ export async function startMeili(options: StartOptions): Promise<MeiliConnection
     const tail = logTail(options.logFile ?? join(dataDir, 'meilisearch.log'));
     throw new MeiliUnavailableError(`${(error as Error).message}${tail ? `\n--- meilisearch.log ---\n${tail}` : ''}`);
   }
+  const stateFile = join(dataDir, 'server.json');
+  writeFileSync(stateFile, JSON.stringify({ host, pid: child.pid }) + '\n');
   return {
     host,
     apiKey: key,
@@ -186,8 +192,22 @@ export async function startMeili(options: StartOptions): Promise<MeiliConnection
       process.removeListener('exit', stopChild);
       stopChild();
       await exited;
+      rmSync(stateFile, { force: true });
     },
   };
+}
+
+async function runningServer(dataDir: string, key: string): Promise<string | null> {
+  const stateFile = join(dataDir, 'server.json');
+  if (!existsSync(stateFile)) return null;
+  try {
+    const { host, pid } = JSON.parse(readFileSync(stateFile, 'utf8')) as { host: string; pid: number };
+    process.kill(pid, 0);
+    const res = await fetch(`${host}/version`, { headers: { Authorization: `Bearer ${key}` } });
+    return res.ok ? host : null;
+  } catch {
+    return null;
+  }
 }
 
 function logTail(file: string): string {
