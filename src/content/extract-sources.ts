@@ -4,7 +4,14 @@ import { decodeBytes } from '../ingest/decode.ts';
 import { extractPage, sha256 } from '../ingest/extract-page.ts';
 import { inferRegion } from '../ingest/find-districts.ts';
 import { addUserWords } from '../ingest/keywords.ts';
-import { findPapersFile, listPageFiles, loadPapers, readSource, type Papers } from './read-sources.ts';
+import { statSync } from 'node:fs';
+import { displayPath, findPapersFile, listPageFiles, loadPapers, readSource, type Papers } from './read-sources.ts';
+
+/** Pages larger than this are refused: see the reason given. */
+export const MAX_PAGE_BYTES = 20 * 1024 * 1024;
+
+/** A file refused for a reason the user can act on (not a bug). */
+class SkipError extends Error {}
 
 export interface ExtractOptions {
   /** Called before a file is extracted; return a cached record to skip the work (incremental ingest). */
@@ -51,11 +58,18 @@ export async function extractSources(paths: string[], options: ExtractOptions = 
   gazetteer = await sharedGazetteer([...new Set(papers.papers.flatMap((p) => regionProvinces(gazetteer, p.region)))]);
   const pages: PageRecord[] = [];
   let done = 0;
+  const firstWithHash = new Map<string, string>();
   for (const { path } of files) {
     let record: PageRecord;
     try {
+      const size = statSync(path).size;
+      // A newspaper page is tens of kilobytes; a file this large is an export or a mistake, not a page.
+      if (size > MAX_PAGE_BYTES) throw new SkipError(`${(size / 1024 / 1024).toFixed(1)} MB is too large for one page (limit ${MAX_PAGE_BYTES / 1024 / 1024} MB): split it into pages`);
       const source = readSource(path, papers);
       const hash = sha256(source.bytes);
+      const duplicateOf = firstWithHash.get(hash);
+      if (duplicateOf) throw new SkipError(`same content as ${duplicateOf}: not indexed twice`);
+      firstWithHash.set(hash, source.file);
       const reused = options.reuse?.(source.file, hash) ?? null;
       if (reused) record = reused;
       else {
@@ -68,8 +82,10 @@ export async function extractSources(paths: string[], options: ExtractOptions = 
         record = extractPage(source, { gazetteer });
       }
     } catch (error) {
+      const message = (error as Error).message;
+      const file = displayPath(path, papers);
       record = {
-        file: path,
+        file,
         hash: '',
         paper: '',
         date: null,
@@ -78,10 +94,10 @@ export async function extractSources(paths: string[], options: ExtractOptions = 
         page: null,
         encoding: null,
         status: 'skipped',
-        reason: (error as Error).message,
+        reason: message,
         articles: [],
         leftovers: [],
-        messages: [{ file: path, line: 0, severity: "error", message: (error as Error).stack ?? String(error) }],
+        messages: [{ file, line: 0, severity: 'error', message: error instanceof SkipError ? message : `${message} (${(error as Error).stack?.split('\n')[1]?.trim() ?? ''})` }],
       };
     }
     pages.push(record);

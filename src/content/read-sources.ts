@@ -93,11 +93,17 @@ function parseFrontMatter(text: string): Record<string, string> | null {
   return out;
 }
 
+/** How a file is named in records and messages: relative to the content folder, else to the working folder. */
+export function displayPath(path: string, papers: Papers): string {
+  const contentRoot = papers.file ? dirname(papers.file) : null;
+  return contentRoot && path.startsWith(contentRoot + sep) ? relative(contentRoot, path) : relative(process.cwd(), path) || path;
+}
+
 /** Read one page file and resolve its paper, date and page from path, sidecar and front matter. */
 export function readSource(path: string, papers: Papers): PageSource {
   const messages: Message[] = [];
   const contentRoot = papers.file ? dirname(papers.file) : null;
-  const file = contentRoot && path.startsWith(contentRoot + sep) ? relative(contentRoot, path) : relative(process.cwd(), path) || path;
+  const file = displayPath(path, papers);
   let bytes: Uint8Array = readFileSync(path);
   const parts = contentRoot && path.startsWith(contentRoot + sep) ? relative(contentRoot, path).split(sep) : [];
   let paperSlug = parts.length >= 2 ? parts[0]! : '';
