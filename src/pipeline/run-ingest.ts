@@ -21,6 +21,8 @@ export interface IngestOptions {
   indexUid?: string;
   /** Rebuild the index even when nothing changed. */
   force?: boolean;
+  /** Largest addDocuments payload (default 8 MB). */
+  batchBytes?: number;
   log?: (line: string) => void;
   progress?: (stage: 'extract' | 'index', done: number, total: number) => void;
 }
@@ -135,6 +137,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
     await publishIndex(client, articles.map(toDocument), {
       indexUid,
       settings,
+      batchBytes: options.batchBytes,
       onProgress: (done, total) => options.progress?.('index', done, total),
     });
     action = 'rebuilt';

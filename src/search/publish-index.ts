@@ -48,6 +48,9 @@ export async function indexExists(client: Meilisearch, uid: string): Promise<boo
 export async function publishIndex(client: Meilisearch, docs: ArticleDocument[], options: PublishOptions): Promise<{ uid: string; documents: number }> {
   const live = options.indexUid;
   const fresh = `${live}_build_${Date.now()}`;
+  // A build that a crash or a killed server left behind is never swapped in: remove it first.
+  const { results } = await withRetry('list indexes', () => client.getIndexes({ limit: 1000 }));
+  for (const stale of results.filter((i) => i.uid.startsWith(`${live}_build_`))) await settle(client.deleteIndex(stale.uid), `deleting the unfinished ${stale.uid}`);
   await withRetry('create index', () => settle(client.createIndex(fresh, { primaryKey: 'id' }), `creating index ${fresh}`));
   try {
     const index = client.index<ArticleDocument>(fresh);

@@ -1,0 +1,114 @@
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Meilisearch } from 'meilisearch';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { runIngest } from '../../src/pipeline/run-ingest.ts';
+import { startMeili, type MeiliConnection } from '../../src/search/server.ts';
+import { testClient, uniqueUid } from '../helpers/meili.ts';
+
+const repo = resolve(import.meta.dirname, '../..');
+const root = mkdtempSync(join(tmpdir(), 'baoku-faults-'));
+
+/** A content folder of `pages` pages, three articles each; `edition` changes every page's text. */
+function writeContent(dir: string, pages: number, edition: number) {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(join(dir, 'town', '2023-05-01'), { recursive: true });
+  writeFileSync(join(dir, 'papers.json'), JSON.stringify({ papers: [{ slug: 'town', name: '城区报', homeDistrict: '拱墅区', region: '浙江省杭州市' }] }));
+  for (let p = 1; p <= pages; p++) {
+    const articles = [1, 2, 3].map((a) => `## 第${edition}版第${p}页第${a}篇：社区新闻\n\n本报讯(记者 林晓)第${edition}版第${p}页第${a}篇报道，湖墅街道举办活动，居民踊跃参加。${'活动内容丰富多彩，'.repeat(40)}\n`);
+    writeFileSync(join(dir, 'town', '2023-05-01', `${p}.txt`), articles.join('\n'));
+  }
+}
+
+async function documents(client: Meilisearch, uid: string) {
+  const { results } = await client.index(uid).getDocuments({ limit: 10_000 });
+  return [...results].sort((a, b) => String(a.id).localeCompare(String(b.id)));
+}
+
+const pidOf = (dataDir: string) => (JSON.parse(readFileSync(join(dataDir, 'server.json'), 'utf8')) as { pid: number }).pid;
+
+describe('faults during an ingest leave the live index intact, and a re-run heals', () => {
+  const meiliDir = join(root, 'meili');
+  let meili: MeiliConnection;
+  beforeAll(async () => {
+    meili = await startMeili({ dataDir: meiliDir, port: 0, env: {} });
+  });
+  afterAll(async () => {
+    await meili?.stop();
+  });
+
+  it('survives Meilisearch being killed in the middle of indexing', async () => {
+    const content = join(root, 'c1');
+    const dataDir = join(root, 'd1');
+    const uid = uniqueUid('fault_meili');
+    writeContent(content, 20, 1);
+    await runIngest({ contentDir: content, dataDir, meili, indexUid: uid });
+    const client = new Meilisearch({ host: meili.host, apiKey: meili.apiKey });
+    const before = await documents(client, uid);
+
+    writeContent(content, 20, 2);
+    const searches: number[] = [];
+    const killed = runIngest({
+      contentDir: content,
+      dataDir,
+      meili,
+      indexUid: uid,
+      batchBytes: 20_000,
+      progress: (stage, done) => {
+        if (stage === 'index' && done > 0 && searches.length === 0) {
+          void client.index(uid).search('社区新闻').then((r) => searches.push(r.estimatedTotalHits ?? 0));
+        }
+        if (stage === 'index' && done >= 12) process.kill(pidOf(meiliDir), 'SIGKILL');
+      },
+    });
+    await expect(killed).rejects.toThrow();
+    expect(searches[0]).toBe(before.length);
+
+    // Restart the server on the same data: the old index is still live and whole.
+    meili = await startMeili({ dataDir: meiliDir, port: 0, env: {} });
+    const restarted = new Meilisearch({ host: meili.host, apiKey: meili.apiKey });
+    expect(await documents(restarted, uid)).toEqual(before);
+
+    const healed = await runIngest({ contentDir: content, dataDir, meili, indexUid: uid });
+    expect(healed.index.action).toBe('rebuilt');
+    const clean = uniqueUid('fault_clean');
+    await runIngest({ contentDir: content, dataDir: join(root, 'd1-clean'), meili, indexUid: clean });
+    expect(await documents(restarted, uid)).toEqual(await documents(restarted, clean));
+    const { results } = await restarted.getIndexes({ limit: 1000 });
+    expect(results.filter((i) => i.uid.startsWith(`${uid}_build_`))).toEqual([]);
+  });
+
+  it('survives the ingest process itself being killed', async () => {
+    const content = join(root, 'c2');
+    const dataDir = join(root, 'd2');
+    const uid = uniqueUid('fault_proc');
+    const { host, apiKey } = inject('meili');
+    writeContent(content, 20, 1);
+    await runIngest({ contentDir: content, dataDir, meili: { host, apiKey }, indexUid: uid });
+    const before = await documents(testClient(), uid);
+    writeContent(content, 20, 3);
+    const child = spawn(process.execPath, [join(repo, 'scripts/ingest.ts'), '--content', content, '--data', dataDir, '--index', uid], {
+      cwd: repo,
+      env: { ...process.env, MEILI_URL: host, MEILI_MASTER_KEY: apiKey },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    await new Promise<void>((done) => {
+      child.stderr.on('data', (chunk: Buffer) => {
+        if (chunk.toString().includes('indexing')) {
+          child.kill('SIGKILL');
+          done();
+        }
+      });
+      child.on('exit', () => done());
+    });
+    await new Promise((r) => child.on('exit', r));
+    expect(await documents(testClient(), uid)).toEqual(before);
+    const healed = await runIngest({ contentDir: content, dataDir, meili: { host, apiKey }, indexUid: uid });
+    expect(healed.index.action).toBe('rebuilt');
+    const clean = uniqueUid('fault_proc_clean');
+    await runIngest({ contentDir: content, dataDir: join(root, 'd2-clean'), meili: { host, apiKey }, indexUid: clean });
+    expect(await documents(testClient(), uid)).toEqual(await documents(testClient(), clean));
+  });
+});
