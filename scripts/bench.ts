@@ -245,7 +245,8 @@ async function pagefindInBrowser(dir: string, queries: string[]) {
     const page = await browser.newPage();
     await page.goto(`http://127.0.0.1:${port}/`);
     return await page.evaluate(async (qs) => {
-      const pf = await import('/pagefind/pagefind.js');
+      const url = '/pagefind/pagefind.js';
+      const pf = await import(url);
       await pf.init();
       const latencies: number[] = [];
       const results: string[][] = [];

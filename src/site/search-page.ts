@@ -118,7 +118,7 @@ export async function startSearch() {
   const search = instantsearch({
     indexName: index,
     searchClient,
-    routing: { router: history({ cleanUrlOnDispose: false }), stateMapping: stateMapping(index) },
+    routing: { router: history({ cleanUrlOnDispose: false }), stateMapping: stateMapping(index) as never },
     future: { preserveSharedStateOnUnmount: true },
   });
   search.on('error', () => showDown());
