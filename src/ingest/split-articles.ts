@@ -35,7 +35,7 @@ interface Block {
 
 const NOTICE_TITLE = /^(公告|通告|公示|启事|声明|通知|告示|讣告|招聘启事|寻人启事|遗失声明|征集公告|拆迁公告|[\u4e00-\u9fff]{0,8}(公告|通告|公示))$/;
 // Captions and notes that belong to a table or picture, not to the titles next to them.
-const CAPTION = /^(注|说明|备注|统计时间|数据来源|资料来源|来源|制表|制图|图为|摄影)[:：]|(统计表|一览表|情况表|明细表|示意图|考核表)$/;
+const CAPTION = /^[（(]?(注|说明|备注|统计时间|数据来源|资料来源|来源|制表|制图|图为|摄影|作者单位|作者系|作者为)[:：]|(统计表|一览表|情况表|明细表|示意图|考核表)$/;
 const DATE_LINE = /^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/;
 
 /** A line that could be a title: short, not a finished sentence, not a number or a list item. */
@@ -122,6 +122,23 @@ function isTitleBlock(block: Block): boolean {
 function endsSentence(block: Block | undefined): boolean {
   const last = block?.lines[block.lines.length - 1]?.text ?? '';
   return ENDS_SENTENCE.test(last);
+}
+
+/** The usual length of a block's lines (their median), or null for blocks too short to tell. */
+function lineWidth(block: Block | undefined): number | null {
+  if (!block || block.kind !== 'text' || block.lines.length < 3) return null;
+  const lengths = block.lines.slice(0, -1).map((l) => l.text.length).sort((a, b) => a - b);
+  return lengths[Math.floor(lengths.length / 2)]!;
+}
+
+/**
+ * PDF text keeps each article's column width: when the text after a title-like line is set in a
+ * clearly different width from the text before it, a new article begins there.
+ */
+function columnChanges(before: Block | undefined, after: Block | undefined): boolean {
+  const a = lineWidth(before);
+  const b = lineWidth(after);
+  return a !== null && b !== null && Math.abs(a - b) >= Math.max(3, Math.min(a, b) * 0.2);
 }
 
 function newArticle(kind: RawArticle['kind'] = 'article'): RawArticle {
@@ -268,7 +285,8 @@ function splitTitlesBefore(blocks: Block[]): RawArticle[] {
         (next?.kind === 'byline' && !next.byline!.closing) ||
         (next?.kind === 'text' && parseDateline(next.lines.map((l) => l.text).join('')) !== null) ||
         (!seenBody && next?.kind === 'text') ||
-        (afterClosing && next?.kind === 'text');
+        (afterClosing && next?.kind === 'text') ||
+        columnChanges(blocks[i - 1], next);
       if (anchored) {
         groups.push({ start: i, end: j });
         i = j;
