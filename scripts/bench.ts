@@ -137,9 +137,38 @@ async function indexAndSearch(label: string, docs: Article[]) {
   }
 }
 
+/** Search latency on the ≥100k-article index that `npm run loadtest` keeps, when it exists. */
+async function searchExisting(dataDir: string, label: string) {
+  if (!existsSync(join(dataDir, 'db'))) return;
+  const meili = await startMeili({ dataDir, port: 0, env: {} });
+  try {
+    const client = new Meilisearch({ host: meili.host, apiKey: meili.apiKey });
+    const n = (await client.index('articles').getStats()).numberOfDocuments;
+    const built = join(work, 'loadtest-index.json');
+    if (existsSync(built)) {
+      const { documents, seconds } = JSON.parse(readFileSync(built, 'utf8')) as { documents: number; seconds: number };
+      record('index', `${documents}: documents/s (one run, ${label})`, `${Math.round(documents / seconds)} (${documents} in ${Math.round(seconds)} s)`);
+    }
+    const size = Number(execFileSync('du', ['-sb', join(dataDir, 'db')], { encoding: 'utf8' }).split('\t')[0]);
+    record('index', `${n}: size on disk`, `${(size / 1e6).toFixed(0)} MB`);
+    const latencies: number[] = [];
+    for (let rep = 0; rep < 20; rep++) {
+      for (const q of QUERIES) {
+        const s = performance.now();
+        await client.index('articles').search(q.q, { filter: q.filter, sort: q.sort, limit: 10, facets: ['places.lvl0', 'year', 'paperName'], attributesToHighlight: ['headline'], attributesToCrop: ['body'], cropLength: 60 });
+        latencies.push(performance.now() - s);
+      }
+    }
+    record('search', `${n}: latency over HTTP, ${latencies.length} queries, one at a time`, `p50 ${ms(percentile(latencies, 50))} · p99 ${ms(percentile(latencies, 99))}`);
+  } finally {
+    await meili.stop();
+  }
+}
+
 if (wants('index') || wants('search')) {
   await indexAndSearch(`${articles.length}`, articles);
   if (values.full) await indexAndSearch('100000', replicate(articles, 100_000));
+  else await searchExisting(join(work, 'loadtest'), 'loadtest index (npm run loadtest)');
 }
 
 // --- site ---------------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ import { INDEX_UID, toDocument } from '../search/document.ts';
 import { ensureSearchKey } from '../search/keys.ts';
 import { indexExists, publishIndex } from '../search/publish-index.ts';
 import { indexSettings } from '../search/settings.ts';
+import { pickDictionary } from '../search/dictionary.ts';
 import { withRetry } from '../search/tasks.ts';
 
 export interface IngestOptions {
@@ -76,14 +77,17 @@ export function sortArticles(articles: Article[]): Article[] {
   );
 }
 
-/** Words Meilisearch should keep whole: local place names, people in bylines, and quoted coinages (“小哥码”). */
+/**
+ * Words Meilisearch should keep whole: local place names, people in bylines, and quoted coinages
+ * (“小哥码”) — only those the articles contain, the most frequent first (see pickDictionary).
+ */
 export function dictionaryWords(articles: Article[], places: string[]): string[] {
   const words = new Set(places);
   for (const a of articles) {
     for (const b of a.bylines) words.add(b.name);
     for (const m of `${a.kicker} ${a.headline} ${a.subheadline} ${a.body}`.matchAll(/[“"「]([\u4e00-\u9fff]{2,6})[”"」]/g)) words.add(m[1]!);
   }
-  return [...words].sort();
+  return pickDictionary(words, articles);
 }
 
 /**
