@@ -123,7 +123,8 @@ function buildArticle(
       last.text = credit.rest;
     }
   }
-  const bodyParagraphs = paragraphs.filter((p) => p.text.trim());
+  const captions = paragraphs.filter((p) => isCaption(p.text)).map((p) => p.text);
+  const bodyParagraphs = paragraphs.filter((p) => p.text.trim() && !isCaption(p.text));
   const body = bodyParagraphs.map((p) => p.text).join('\n\n');
   if (!body.trim() && raw.titles.length === 0) return null;
   const titles = assignTitles(raw.titles);
@@ -151,7 +152,7 @@ function buildArticle(
     subheads: bodyParagraphs.filter((p) => p.subhead).map((p) => p.text),
     body,
     tables: raw.tables,
-    captions: [],
+    captions,
     source: raw.source,
     bylines,
     districts: districts.districts,
@@ -159,6 +160,14 @@ function buildArticle(
     streets: districts.streets,
     keywords: extractKeywords(keywordText),
   };
+}
+
+// Picture captions and photo credits: "图为…", "（图片由…提供）", "摄影 X", "本报记者 X 摄".
+const CAPTION = /^(图为|上图|下图|左图|右图|图\s*[①②③④⑤1-9][：:\s])|^[（(]?(图片|照片)(由|来源|均由).{1,30}[)）]?$|^(摄影|摄)[：:\s]\s*[\u4e00-\u9fff]{2,4}$|^(本报)?(记者|通讯员)?\s*[\u4e00-\u9fff]{2,4}\s+摄$/;
+
+export function isCaption(paragraph: string): boolean {
+  const text = paragraph.trim();
+  return text.length <= 120 && CAPTION.test(text);
 }
 
 /** Stable across runs and re-orderings: the paper, the file and the article's opening text. */

@@ -55,3 +55,11 @@ describe('bylines', () => {
     expect(isPersonName('规格')).toBe(false);
   });
 });
+
+describe('captions', () => {
+  it('tells picture captions and photo credits from body paragraphs', async () => {
+    const { isCaption } = await import('../../src/ingest/extract-page.ts');
+    for (const c of ['图为志愿者在社区开展义诊活动。', '（图片由区委宣传部提供）', '摄影 刘洋', '本报记者 林晓 摄']) expect(isCaption(c), c).toBe(true);
+    for (const p of ['图书馆新馆开放，市民前来借阅。', '摄影爱好者们纷纷来到湖边，记录美景。']) expect(isCaption(p), p).toBe(false);
+  });
+});
