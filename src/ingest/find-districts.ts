@@ -73,12 +73,13 @@ const tries = new WeakMap<Gazetteer, { size: number; base: TrieNode; byRegion: M
 /** The gazetteer's names plus what the region adds (short forms, historic names), as tries. */
 function triesFor(gaz: Gazetteer, shortForms: Map<string, Place[]>, region: RegionContext): [TrieNode, TrieNode] {
   let cache = tries.get(gaz);
-  // Communities are added as pages from new provinces arrive: rebuild when the gazetteer grew.
-  if (!cache || cache.size !== gaz.byName.size) {
-    const base: TrieNode = { next: new Map() };
-    for (const [name, candidates] of gaz.byName) insert(base, name, { candidates, kind: 'full' });
-    cache = { size: gaz.byName.size, base, byRegion: new Map() };
-    tries.set(gaz, cache);
+  if (!cache) tries.set(gaz, (cache = { size: 0, base: { next: new Map() }, byRegion: new Map() }));
+  // Communities are added as pages from new provinces arrive. A Map iterates in insertion order, so
+  // only the names added since the last call need inserting; places added to a known name share its list.
+  if (cache.size !== gaz.byName.size) {
+    let i = 0;
+    for (const [name, candidates] of gaz.byName) if (i++ >= cache.size) insert(cache.base, name, { candidates, kind: 'full' });
+    cache.size = gaz.byName.size;
   }
   const key = `${region.provinceCodes.join(',')}|${region.cityCodes.join(',')}|${shortForms.size}`;
   let overlay = cache.byRegion.get(key);
