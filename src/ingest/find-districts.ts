@@ -1,5 +1,6 @@
 import type { Street } from '../model/article.ts';
 import { regionCities, regionProvinces, shortForm, type Gazetteer, type Place } from '../gazetteer/index.ts';
+import { keysAt, newTrie, trieInsert, type TrieNode as CharTrie } from '../text/char-trie.ts';
 
 /** Where a page circulates: provinces and cities that win when a place name exists in several. */
 export interface RegionContext {
@@ -52,28 +53,15 @@ interface Entry {
   kind: Mention['kind'];
 }
 
-/** A character trie: walking it from a position finds every name that starts there in one pass. */
-interface TrieNode {
-  next: Map<string, TrieNode>;
-  entry?: Entry;
-}
-
-function insert(root: TrieNode, name: string, entry: Entry) {
-  let node = root;
-  for (const ch of name) {
-    let child = node.next.get(ch);
-    if (!child) node.next.set(ch, (child = { next: new Map() }));
-    node = child;
-  }
-  node.entry = entry;
-}
+type TrieNode = CharTrie<Entry>;
+const insert = trieInsert<Entry>;
 
 const tries = new WeakMap<Gazetteer, { size: number; base: TrieNode; byRegion: Map<string, TrieNode> }>();
 
 /** The gazetteer's names plus what the region adds (short forms, historic names), as tries. */
 function triesFor(gaz: Gazetteer, shortForms: Map<string, Place[]>, region: RegionContext): [TrieNode, TrieNode] {
   let cache = tries.get(gaz);
-  if (!cache) tries.set(gaz, (cache = { size: 0, base: { next: new Map() }, byRegion: new Map() }));
+  if (!cache) tries.set(gaz, (cache = { size: 0, base: newTrie<Entry>(), byRegion: new Map() }));
   // Communities are added as pages from new provinces arrive. A Map iterates in insertion order, so
   // only the names added since the last call need inserting; places added to a known name share its list.
   if (cache.size !== gaz.byName.size) {
@@ -84,7 +72,7 @@ function triesFor(gaz: Gazetteer, shortForms: Map<string, Place[]>, region: Regi
   const key = `${region.provinceCodes.join(',')}|${region.cityCodes.join(',')}|${shortForms.size}`;
   let overlay = cache.byRegion.get(key);
   if (!overlay) {
-    overlay = { next: new Map() };
+    overlay = newTrie<Entry>();
     for (const [name, candidates] of shortForms) if (!gaz.byName.has(name)) insert(overlay, name, { candidates, kind: 'short' });
     const cities = new Set(region.cityCodes);
     for (const r of gaz.renames) {
@@ -101,14 +89,11 @@ function triesFor(gaz: Gazetteer, shortForms: Map<string, Place[]>, region: Regi
 function longestAt(text: string, i: number, roots: TrieNode[]): { length: number; entry: Entry } | null {
   let best: { length: number; entry: Entry } | null = null;
   for (const root of roots) {
-    let node: TrieNode | undefined = root;
-    for (let j = i; j < text.length && node; j++) {
-      node = node.next.get(text[j]!);
-      if (!node?.entry || j - i + 1 < 2) continue;
-      const length = j - i + 1;
+    for (const { length, value: entry } of keysAt(root, text, i)) {
+      if (length < 2) continue;
       // A short form followed by 区/县/街… is part of a longer, unknown name.
-      if (node.entry.kind === 'short' && /^[区县市镇乡街村路]/.test(text[j + 1] ?? '')) continue;
-      if (!best || length > best.length) best = { length, entry: node.entry };
+      if (entry.kind === 'short' && /^[区县市镇乡街村路]/.test(text[i + length] ?? '')) continue;
+      if (!best || length > best.length) best = { length, entry };
     }
   }
   return best;
