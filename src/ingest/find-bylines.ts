@@ -65,7 +65,8 @@ export function parseBylineLine(line: string): BylineInfo | null {
   const trimmed = line.trim();
   if (trimmed.length < 2 || trimmed.length > 40) return null;
   const marked = MARKS.test(trimmed);
-  const text = trimmed.replace(MARKS, '').trim();
+  // "记者 张三 报道" / "本报记者 李四 摄" — the verb after the names is not part of them.
+  const text = trimmed.replace(MARKS, '').trim().replace(/\s+(报道|采写|撰文|整理)$/, '');
   if (SOURCE.test(text)) return { bylines: [], source: text, marked, closing: false };
   const paren = /^[(（]([^()（）]{2,30})[)）]$/.exec(text);
   if (paren) {
@@ -85,11 +86,35 @@ export function parseBylineLine(line: string): BylineInfo | null {
  * 新华社杭州5月3日电（记者 X）. Returns the names and the paragraph without the parenthesis.
  */
 export function parseDateline(paragraph: string): { bylines: Byline[]; rest: string; dateline: string } | null {
-  const m = /^([■▲●]?\s*(?:本报讯|(?:本报|新华社|[\u4e00-\u9fff]{2,8}社)[\u4e00-\u9fff]{0,8}\d{1,2}月\d{1,2}日电))\s*[(（]([^()（）]{2,40})[)）]\s*/.exec(paragraph);
-  if (!m) return null;
-  const bylines = parseBylineWords(m[2]!, '记者', true);
-  if (!bylines) return null;
-  return { bylines, rest: paragraph.slice(m[0].length), dateline: m[1]!.replace(MARKS, '') };
+  const head = /^([■▲●]?\s*(?:本报讯|(?:本报|新华社|[\u4e00-\u9fff]{2,8}社)[\u4e00-\u9fff]{0,8}\d{1,2}月\d{1,2}日电))\s*/.exec(paragraph);
+  if (!head) return null;
+  const dateline = head[1]!.replace(MARKS, '');
+  const after = paragraph.slice(head[0].length);
+  const paren = /^[(（]([^()（）]{2,40})[)）]\s*/.exec(after);
+  if (paren) {
+    const bylines = parseBylineWords(paren[1]!, '记者', true);
+    return bylines ? { bylines, rest: after.slice(paren[0].length), dateline } : null;
+  }
+  // Without parentheses: 本报讯 记者 张三 通讯员 李四 近日，… — role words and names separated by spaces,
+  // up to the first word that is neither.
+  const words = after.split(/([\s\u3000]+)/);
+  const bylines: Byline[] = [];
+  let role: BylineRole | null = null;
+  let used = 0;
+  for (let i = 0; i < words.length; i += 2) {
+    const word = words[i]!;
+    const exact = ROLE_WORDS.find(([w]) => w === word);
+    const split = exact ? null : splitRole(word);
+    if (exact) role = exact[1];
+    else if (role && isPersonName(word)) bylines.push({ name: word, role });
+    else if (split && isPersonName(split[1])) {
+      role = split[0];
+      bylines.push({ name: split[1], role });
+    } else break;
+    used = i + 2;
+  }
+  if (bylines.length === 0) return null;
+  return { bylines, rest: words.slice(used).join('').trimStart(), dateline };
 }
 
 /** A closing credit at the end of the last paragraph: "……贡献力量。 (于文)" or "…。(记者 徐亮)". */

@@ -63,3 +63,22 @@ describe('captions', () => {
     for (const p of ['图书馆新馆开放，市民前来借阅。', '摄影爱好者们纷纷来到湖边，记录美景。']) expect(isCaption(p), p).toBe(false);
   });
 });
+
+describe('more byline forms', () => {
+  it('reads a dateline without parentheses up to the first word that is not a role or a name', () => {
+    expect(parseDateline('本报讯 记者 郑宇 通讯员 孙丽 近日，我区召开会议。')).toEqual({
+      bylines: [{ name: '郑宇', role: '记者' }, { name: '孙丽', role: '通讯员' }],
+      rest: '近日，我区召开会议。',
+      dateline: '本报讯',
+    });
+    expect(parseDateline('本报讯 近日，我区召开会议。')).toBeNull();
+  });
+
+  it('drops a trailing 报道 from a byline line', () => {
+    expect(parseBylineLine('本报记者 郑宇 报道')?.bylines).toEqual([{ name: '郑宇', role: '记者' }]);
+  });
+
+  it('reads 文/图 credits', () => {
+    expect(parseBylineLine('文/郑宇 图/孙丽')?.bylines).toEqual([{ name: '郑宇', role: '作者' }, { name: '孙丽', role: '摄影' }]);
+  });
+});
