@@ -1,5 +1,5 @@
 import type { Byline } from '../model/article.ts';
-import { parseBylineLine, parseDateline, type BylineInfo } from './find-bylines.ts';
+import { parseBylineLine, parseDateline, parseTrailingCredit, type BylineInfo } from './find-bylines.ts';
 import type { PageLine } from './page-lines.ts';
 import { ENDS_SENTENCE } from './reflow.ts';
 
@@ -31,6 +31,8 @@ interface Block {
   kind: BlockKind;
   lines: PageLine[];
   byline?: BylineInfo;
+  /** Blank lines printed before the block: a wider gap than usual often separates articles. */
+  gapBefore?: number;
 }
 
 const NOTICE_TITLE = /^(公告|通告|公示|启事|声明|通知|告示|讣告|招聘启事|寻人启事|遗失声明|征集公告|拆迁公告|[\u4e00-\u9fff]{0,8}(公告|通告|公示))$/;
@@ -58,37 +60,27 @@ function numeric(text: string): boolean {
 function toBlocks(lines: PageLine[]): Block[] {
   const blocks: Block[] = [];
   let current: Block | null = null;
+  let blanks = 0;
+  const start = (block: Block, gap: number, continues: boolean) => {
+    block.gapBefore = gap;
+    blocks.push(block);
+    current = continues ? block : null;
+  };
   for (const line of lines) {
     if (!line.text) {
       current = null;
+      blanks++;
       continue;
     }
-    if (line.heading) {
-      blocks.push({ kind: 'heading', lines: [line] });
-      current = null;
-      continue;
-    }
-    const byline = line.text.length <= 40 ? parseBylineLine(line.text) : null;
-    if (byline) {
-      blocks.push({ kind: 'byline', lines: [line], byline });
-      current = null;
-      continue;
-    }
-    if (NOTICE_TITLE.test(line.text)) {
-      blocks.push({ kind: 'text', lines: [line] });
-      current = null;
-      continue;
-    }
-    if (CAPTION.test(line.text)) {
-      current = { kind: 'caption', lines: [line] };
-      blocks.push(current);
-      continue;
-    }
-    if (!current || current.kind !== 'text') {
-      current = { kind: 'text', lines: [] };
-      blocks.push(current);
-    }
-    current.lines.push(line);
+    const gap = blanks;
+    blanks = 0;
+    const byline = line.heading || line.text.length > 40 ? null : parseBylineLine(line.text);
+    if (line.heading) start({ kind: 'heading', lines: [line] }, gap, false);
+    else if (byline) start({ kind: 'byline', lines: [line], byline }, gap, false);
+    else if (NOTICE_TITLE.test(line.text)) start({ kind: 'text', lines: [line] }, gap, false);
+    else if (CAPTION.test(line.text)) start({ kind: 'caption', lines: [line] }, gap, true);
+    else if (current && (current as Block).kind === 'text') (current as Block).lines.push(line);
+    else start({ kind: 'text', lines: [line] }, gap, true);
   }
   markTables(blocks);
   return blocks;
@@ -122,6 +114,25 @@ function isTitleBlock(block: Block): boolean {
 function endsSentence(block: Block | undefined): boolean {
   const last = block?.lines[block.lines.length - 1]?.text ?? '';
   return ENDS_SENTENCE.test(last);
+}
+
+/**
+ * The common shape of a Chinese headline: two phrases set apart by a space (充电提能 服务三个"一号工程"),
+ * with no comma or full stop. A 小标题 inside an article is usually one clause or two joined by a comma.
+ */
+export function headlineShaped(text: string): boolean {
+  return text.length >= 6 && text.length <= 40 && /[\u4e00-\u9fff”"’》」)）][ \u3000]+[“"‘《「(（\u4e00-\u9fff]/.test(text) && !/[，,；;。：:！？]/.test(text);
+}
+
+/** Two or more blank lines before a title or after it, where paragraphs are one blank line apart. */
+function wideGap(title: Block, next: Block): boolean {
+  return (title.gapBefore ?? 0) >= 2 || (next.gapBefore ?? 0) >= 2;
+}
+
+/** A credit in parentheses alone on a line, readable or not: (山山山). */
+function closesWithParenthesis(block: Block | undefined): boolean {
+  const last = block?.lines[block.lines.length - 1]?.text ?? '';
+  return block?.lines.length === 1 && /^[(（][^()（）]{1,20}[)）]$/.test(last);
 }
 
 /** The usual length of a block's lines (their median), or null for blocks too short to tell. */
@@ -286,7 +297,8 @@ function splitTitlesBefore(blocks: Block[]): RawArticle[] {
         (next?.kind === 'text' && parseDateline(next.lines.map((l) => l.text).join('')) !== null) ||
         (!seenBody && next?.kind === 'text') ||
         (afterClosing && next?.kind === 'text') ||
-        columnChanges(blocks[i - 1], next);
+        columnChanges(blocks[i - 1], next) ||
+        (next?.kind === 'text' && j === i && (endsSentence(blocks[i - 1]) || closesWithParenthesis(blocks[i - 1])) && (headlineShaped(block.lines[0]!.text) || (wideGap(block, next) && !/[，,；;。、]/.test(block.lines[0]!.text))));
       if (anchored) {
         groups.push({ start: i, end: j });
         i = j;
@@ -295,7 +307,8 @@ function splitTitlesBefore(blocks: Block[]): RawArticle[] {
       }
     }
     if (block.kind === 'text' || block.kind === 'table') seenBody = true;
-    afterClosing = false;
+    // A paragraph that ends with a credit, "……贡献力量。 (于文)", closes its article.
+    afterClosing = block.kind === 'text' && parseTrailingCredit(block.lines.map((l) => l.text).join('')) !== null;
   }
 
   const articles: RawArticle[] = [];
