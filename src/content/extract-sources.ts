@@ -1,5 +1,5 @@
 import type { PageRecord } from '../model/page.ts';
-import { loadGazetteer, localWords, regionProvinces, type Gazetteer } from '../gazetteer/index.ts';
+import { loadCommunities, loadGazetteer, localWords, regionProvinces, type Gazetteer } from '../gazetteer/index.ts';
 import { decodeBytes } from '../ingest/decode.ts';
 import { extractPage, sha256 } from '../ingest/extract-page.ts';
 import { inferRegion } from '../ingest/find-districts.ts';
@@ -31,7 +31,6 @@ let gazetteerPromise: Promise<Gazetteer> | null = null;
 export async function sharedGazetteer(provinceCodes: string[]): Promise<Gazetteer> {
   gazetteerPromise ??= loadGazetteer({ communityProvinces: provinceCodes });
   const gaz = await gazetteerPromise;
-  const { loadCommunities } = await import('../gazetteer/index.ts');
   for (const code of provinceCodes) await loadCommunities(gaz, code);
   return gaz;
 }
@@ -54,8 +53,8 @@ export async function extractSources(paths: string[], options: ExtractOptions = 
   const files = listPageFiles(paths);
   const papersFile = paths.length > 0 ? findPapersFile(paths[0]!) : null;
   const papers = loadPapers(papersFile);
-  let gazetteer = await sharedGazetteer([]);
-  gazetteer = await sharedGazetteer([...new Set(papers.papers.flatMap((p) => regionProvinces(gazetteer, p.region)))]);
+  const gazetteer = await sharedGazetteer([]);
+  await sharedGazetteer([...new Set(papers.papers.flatMap((p) => regionProvinces(gazetteer, p.region)))]);
   const pages: PageRecord[] = [];
   let done = 0;
   const firstWithHash = new Map<string, string>();

@@ -36,8 +36,16 @@ export interface DistrictResult {
 const HOME_MARKERS = /我区|本区|全区|区委|区政府|区人大|区政协|区纪委|区领导/g;
 
 /** Short forms (拱墅, 滨江, 建德) of the county-level units in the region, and historic names, as a lookup. */
+const shortForms = new WeakMap<Gazetteer, Map<string, Map<string, Place[]>>>();
+
 export function shortFormIndex(gaz: Gazetteer, region: RegionContext): Map<string, Place[]> {
+  const key = region.provinceCodes.join(',');
+  let perGaz = shortForms.get(gaz);
+  if (!perGaz) shortForms.set(gaz, (perGaz = new Map()));
+  const cached = perGaz.get(key);
+  if (cached) return cached;
   const index = new Map<string, Place[]>();
+  perGaz.set(key, index);
   const provinces = new Set(region.provinceCodes);
   for (const district of gaz.districtsByCode.values()) {
     if (!provinces.has(district.provinceCode)) continue;
