@@ -197,7 +197,8 @@ export function splitArticles(lines: PageLine[]): SplitResult {
   const content = blocks.filter((b) => b.kind !== 'byline' && !(b.kind === 'text' && b.lines.length === 1 && NOTICE_TITLE.test(b.lines[0]!.text)));
   const last = content[content.length - 1];
   const beforeLast = content[content.length - 2];
-  const order: SplitResult['order'] = !hasHeadings && last && isTitleBlock(last) && !isTitleBlock(content[0]!) && (endsSentence(beforeLast) || isTitleBlock(beforeLast!)) ? 'after' : 'before';
+  const order: SplitResult['order'] =
+    !hasHeadings && last && beforeLast && isTitleBlock(last) && !isTitleBlock(content[0]!) && (endsSentence(beforeLast) || isTitleBlock(beforeLast)) ? 'after' : 'before';
   const articles = order === 'after' ? splitTitlesAfter(blocks) : splitTitlesBefore(blocks);
   const kept = articles.filter((a) => !isEmpty(a));
   for (const a of kept) {

@@ -186,5 +186,4 @@ export async function startSearch() {
     pagination({ container: '#pagination', padding: 2, showFirst: false, showLast: false }),
   ]);
   search.start();
-  (window as unknown as { baokuSearch: unknown }).baokuSearch = search;
 }

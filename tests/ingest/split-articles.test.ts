@@ -76,3 +76,9 @@ describe('splitting a page into articles', () => {
     expect(titleLike('老街夜市重新开张')).toBe(true);
   });
 });
+
+describe('pages with almost nothing on them', () => {
+  it.each([['a single title line', '城东街道志愿者走访独居老人\n'], ['only a byline', '■记者 林晓\n'], ['only blank lines', '\n\n\n']])('does not fail on %s', (_name, text) => {
+    expect(() => splitArticles(pageLines(text))).not.toThrow();
+  });
+});
