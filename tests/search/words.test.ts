@@ -1,0 +1,39 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { indexArticles, makeArticle, testClient, uniqueUid } from '../helpers/meili.ts';
+
+const uid = uniqueUid('words');
+const articles = [
+  makeArticle({ id: 'hushu', headline: '湖墅街道开展垃圾分类宣传', body: '湖墅街道的志愿者走进小区。' }),
+  makeArticle({ id: 'hu', headline: '西湖边游人如织', body: '湖面上游船往来，湖边柳树成荫。' }),
+  makeArticle({ id: 'shu', headline: '老别墅修缮完工', body: '这幢别墅建于民国，墅内陈设依旧。' }),
+  makeArticle({ id: 'hu-shu-apart', headline: '湖畔有座别墅', body: '湖畔的别墅对外开放。' }),
+  makeArticle({ id: 'xiaogema', headline: '小哥畅行 一码通办', body: '“小哥码”上线后，外卖小哥进出小区更方便。' }),
+  makeArticle({ id: 'xiaoge', headline: '快递小哥的一天', body: '快递小哥每天送件上百单，扫码签收。' }),
+  makeArticle({ id: 'reform', headline: '深化数字化改革', body: '全区推进数字化改革，打造整体智治。' }),
+  makeArticle({ id: 'other', headline: '社区运动会举行', body: '居民参加拔河比赛。' }),
+];
+
+beforeAll(() => indexArticles(uid, articles, ['湖墅', '小哥码']));
+afterAll(async () => {
+  await testClient().deleteIndex(uid).waitTask();
+});
+
+const ids = async (q: string) => (await testClient().index(uid).search(q, { limit: 50 })).hits.map((h) => h.id).sort();
+
+describe('Chinese words in the index', () => {
+  it('matches 湖墅 as one word, not 湖 or 墅 alone', async () => {
+    expect(await ids('湖墅')).toEqual(['hushu']);
+  });
+
+  it('matches 小哥码 as one word, not every 小哥 with a 码 nearby', async () => {
+    expect(await ids('小哥码')).toEqual(['xiaogema']);
+  });
+
+  it('finds simplified 数字化改革 for the traditional 數字化改革', async () => {
+    expect(await ids('數字化改革')).toEqual(['reform']);
+  });
+
+  it('reads a two-character query as Chinese, not Japanese', async () => {
+    expect(await ids('别墅')).toEqual(['hu-shu-apart', 'shu']);
+  });
+});
