@@ -12,7 +12,7 @@ import { ensureSearchKey } from '../search/keys.ts';
 import { indexExists, publishIndex } from '../search/publish-index.ts';
 import { indexSettings } from '../search/settings.ts';
 import { pickDictionary } from '../search/dictionary.ts';
-import { withRetry } from '../search/tasks.ts';
+import { MeiliUnavailableError, unavailableMessage, withRetry } from '../search/tasks.ts';
 
 export interface IngestOptions {
   contentDir: string;
@@ -45,10 +45,13 @@ export interface IngestReport {
   filesUnchanged: number;
   filesSkipped: number;
   articles: number;
+  /** Seconds spent extracting and bringing the index up to date; indexing rate when it was rebuilt. */
+  timings: { extractSeconds: number; indexSeconds: number; documentsPerSecond: number | null };
   index: { uid: string; host: string; action: 'rebuilt' | 'unchanged'; documents: number };
   files: FileReport[];
 }
 
+const round = (seconds: number) => Math.round(seconds * 10) / 10;
 const sha = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /** Write a file so that readers see the old or the new content, never half of it. */
@@ -114,6 +117,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
     onPage: (_record, done, total) => options.progress?.('extract', done, total),
   });
   const pages = extraction.pages;
+  const extractSeconds = (Date.now() - started) / 1000;
   const articles = sortArticles(pages.flatMap((p) => p.articles));
   for (const a of articles) Article.parse(a);
 
@@ -125,30 +129,37 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
   const provinces = [...extraction.gazetteer.communityProvinces];
   const settings = indexSettings(dictionaryWords(articles, localWords(extraction.gazetteer, provinces)));
   const client = new Meilisearch({ host: options.meili.host, apiKey: options.meili.apiKey });
-  const stateFile = join(options.dataDir, `index-state-${indexUid}.json`);
-  const wanted = { articles: sha(articlesJsonl), settings: sha(JSON.stringify(settings)), host: options.meili.host };
-  const state = existsSync(stateFile) ? (JSON.parse(readFileSync(stateFile, 'utf8')) as typeof wanted) : null;
   let action: 'rebuilt' | 'unchanged' = 'unchanged';
-  const upToDate =
-    !options.force &&
-    state?.articles === wanted.articles &&
-    state.settings === wanted.settings &&
-    state.host === wanted.host &&
-    (await indexExists(client, indexUid)) &&
-    (await withRetry('index stats', () => client.index(indexUid).getStats())).numberOfDocuments === articles.length;
-  if (!upToDate) {
-    log(`indexing ${articles.length} articles into ${indexUid} at ${options.meili.host} …`);
-    await publishIndex(client, articles.map(toDocument), {
-      indexUid,
-      settings,
-      batchBytes: options.batchBytes,
-      onProgress: (done, total) => options.progress?.('index', done, total),
-    });
-    action = 'rebuilt';
-    writeAtomic(stateFile, JSON.stringify(wanted) + '\n');
+  const indexStarted = Date.now();
+  try {
+    const stateFile = join(options.dataDir, `index-state-${indexUid}.json`);
+    const wanted = { articles: sha(articlesJsonl), settings: sha(JSON.stringify(settings)), host: options.meili.host };
+    const state = existsSync(stateFile) ? (JSON.parse(readFileSync(stateFile, 'utf8')) as typeof wanted) : null;
+    const upToDate =
+      !options.force &&
+      state?.articles === wanted.articles &&
+      state.settings === wanted.settings &&
+      state.host === wanted.host &&
+      (await indexExists(client, indexUid)) &&
+      (await withRetry('index stats', () => client.index(indexUid).getStats())).numberOfDocuments === articles.length;
+    if (!upToDate) {
+      log(`indexing ${articles.length} articles into ${indexUid} at ${options.meili.host} …`);
+      await publishIndex(client, articles.map(toDocument), {
+        indexUid,
+        settings,
+        batchBytes: options.batchBytes,
+        onProgress: (done, total) => options.progress?.('index', done, total),
+      });
+      action = 'rebuilt';
+      writeAtomic(stateFile, JSON.stringify(wanted) + '\n');
+    }
+    const searchKey = await withRetry('search key', () => ensureSearchKey(client, indexUid));
+    writeAtomic(join(options.dataDir, 'search.json'), JSON.stringify({ host: options.meili.host, index: indexUid, apiKey: searchKey }, null, 2) + '\n');
+  } catch (error) {
+    if (error instanceof MeiliUnavailableError) throw new Error(unavailableMessage(options.meili.host, error), { cause: error });
+    throw error;
   }
-  const searchKey = await withRetry('search key', () => ensureSearchKey(client, indexUid));
-  writeAtomic(join(options.dataDir, 'search.json'), JSON.stringify({ host: options.meili.host, index: indexUid, apiKey: searchKey }, null, 2) + '\n');
+  const indexSeconds = (Date.now() - indexStarted) / 1000;
 
   const files: FileReport[] = pages.map((p) => ({
     file: p.file,
@@ -166,6 +177,11 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
     filesUnchanged: files.filter((f) => f.status === 'unchanged').length,
     filesSkipped: files.filter((f) => f.status === 'skipped').length,
     articles: articles.length,
+    timings: {
+      extractSeconds: round(extractSeconds),
+      indexSeconds: round(indexSeconds),
+      documentsPerSecond: action === 'rebuilt' && indexSeconds > 0 ? Math.round(articles.length / indexSeconds) : null,
+    },
     index: { uid: indexUid, host: options.meili.host, action, documents: articles.length },
     files,
   };
@@ -179,7 +195,8 @@ export function summarise(report: IngestReport): string {
     `files: ${report.filesSeen} seen, ${report.filesIngested} ingested, ${report.filesUnchanged} unchanged, ${report.filesSkipped} skipped`,
     ...report.files.filter((f) => f.status === 'skipped').map((f) => `  skipped ${f.file}: ${f.reason}`),
     ...report.files.flatMap((f) => f.messages.filter((m) => !m.includes(': error: ') || f.status !== 'skipped').map((m) => `  ${m}`)),
-    `articles: ${report.articles}; index ${report.index.uid}: ${report.index.action === 'rebuilt' ? 'rebuilt and swapped in' : 'unchanged'}; ${report.seconds} s`,
+    `articles: ${report.articles}; index ${report.index.uid}: ${report.index.action === 'rebuilt' ? `rebuilt and swapped in (${report.timings.documentsPerSecond} documents/s)` : 'unchanged'}`,
+    `time: ${report.seconds} s (extract ${report.timings.extractSeconds} s, index ${report.timings.indexSeconds} s)`,
   ];
   return lines.join('\n');
 }
