@@ -34,3 +34,19 @@ export function indexSettings(dictionary: string[]): Settings {
     faceting: { maxValuesPerFacet: 500, sortFacetValuesBy: { '*': 'count' } },
   };
 }
+
+/**
+ * Highlighting and cropping are chosen per query, not stored in the settings. This is what the site and
+ * the CLI ask for: titles highlighted whole, the body cropped to ~60 words around the match (Meilisearch
+ * counts a Chinese word as jieba segments it, so that is roughly 80–120 characters), matches in <mark>.
+ * Cropping alone highlights nothing, so the body is in both lists.
+ * InstantSearch's equivalent is `attributesToSnippet: ['body:60']` with `snippetEllipsisText: '…'`.
+ */
+export const SNIPPET_QUERY = {
+  attributesToHighlight: ['headline', 'kicker', 'subheadline', 'body'],
+  attributesToCrop: ['body'],
+  cropLength: 60,
+  cropMarker: '…',
+  highlightPreTag: '<mark>',
+  highlightPostTag: '</mark>',
+} as const;

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toDocument } from '../../src/search/document.ts';
+import { SNIPPET_QUERY } from '../../src/search/settings.ts';
 import { indexArticles, makeArticle, testClient, uniqueUid } from '../helpers/meili.ts';
 
 const uid = uniqueUid('words');
@@ -31,6 +33,17 @@ describe('Chinese words in the index', () => {
 
   it('finds simplified 数字化改革 for the traditional 數字化改革', async () => {
     expect(await ids('數字化改革')).toEqual(['reform']);
+  });
+
+  it('highlights the whole word in titles and crops the body around it', async () => {
+    const long = makeArticle({ id: 'long', headline: '小哥码再升级', body: `${'街道工作人员走访辖区商户。'.repeat(20)}新版小哥码可以一键登记。${'居民对此表示欢迎。'.repeat(20)}` });
+    await testClient().index(uid).addDocuments([toDocument(long)]).waitTask();
+    const { hits } = await testClient().index(uid).search('小哥码', { ...SNIPPET_QUERY, attributesToHighlight: [...SNIPPET_QUERY.attributesToHighlight], attributesToCrop: [...SNIPPET_QUERY.attributesToCrop], filter: 'id = long' });
+    const formatted = hits[0]?._formatted as { headline: string; body: string };
+    expect(formatted.headline).toBe('<mark>小哥码</mark>再升级');
+    expect(formatted.body).toContain('<mark>小哥码</mark>');
+    expect(formatted.body.startsWith('…')).toBe(true);
+    expect(formatted.body.length).toBeLessThan(long.body.length / 2);
   });
 
   it('reads a two-character query as Chinese, not Japanese', async () => {
