@@ -37,7 +37,9 @@ interface Block {
 
 const NOTICE_TITLE = /^(公告|通告|公示|启事|声明|通知|告示|讣告|招聘启事|寻人启事|遗失声明|征集公告|拆迁公告|[\u4e00-\u9fff]{0,8}(公告|通告|公示))$/;
 // Captions and notes that belong to a table or picture, not to the titles next to them.
-const CAPTION = /^[（(]?(注|说明|备注|统计时间|数据来源|资料来源|来源|制表|制图|图为|摄影|作者单位|作者系|作者为)[:：]|(统计表|一览表|情况表|明细表|示意图|考核表)$/;
+const CAPTION = /^[（(]?(注|说明|备注|统计时间|数据来源|资料来源|来源|制表|制图|图为|摄影|作者单位|作者系|作者为)[:：]|(统计表|一览表|情况表|明细表|示意图|考核表)$|^[（(](本报|新华社)[\u4e00-\u9fff\d]{0,16}电[)）]$/;
+// A dateline printed at the end, （本报华盛顿5月6日电）, closes its article like a credit.
+const CLOSING_DATELINE = /^[（(](本报|新华社)[\u4e00-\u9fff\d]{0,16}电[)）]$/;
 const DATE_LINE = /^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/;
 
 /** A line that could be a title: short, not a finished sentence, not a number or a list item. */
@@ -137,7 +139,7 @@ function closesWithParenthesis(block: Block | undefined): boolean {
 
 /** The usual length of a block's lines (their median), or null for blocks too short to tell. */
 function lineWidth(block: Block | undefined): number | null {
-  if (!block || block.kind !== 'text' || block.lines.length < 3) return null;
+  if (!block || block.kind !== 'text' || block.lines.length < 2) return null;
   const lengths = block.lines.slice(0, -1).map((l) => l.text.length).sort((a, b) => a - b);
   return lengths[Math.floor(lengths.length / 2)]!;
 }
@@ -309,7 +311,9 @@ function splitTitlesBefore(blocks: Block[]): RawArticle[] {
     }
     if (block.kind === 'text' || block.kind === 'table') seenBody = true;
     // A paragraph that ends with a credit, "……贡献力量。 (于文)", closes its article.
-    afterClosing = block.kind === 'text' && parseTrailingCredit(block.lines.map((l) => l.text).join('')) !== null;
+    afterClosing =
+      (block.kind === 'text' && parseTrailingCredit(block.lines.map((l) => l.text).join('')) !== null) ||
+      (block.kind === 'caption' && CLOSING_DATELINE.test(block.lines[0]!.text));
   }
 
   const articles: RawArticle[] = [];
@@ -348,6 +352,8 @@ function applyBanner(articles: RawArticle[]) {
   const [first, ...rest] = titled;
   if (!first || first.titles.length < 2) return;
   if (!rest.every((a) => a.titles.length === first.titles.length - 1)) return;
+  // What stays below a banner must still read as a headline, not a box label (核心阅读).
+  if ((first.titles[1] ?? '').length < 6) return;
   const banner = first.titles[0]!;
   first.titles = first.titles.slice(1);
   first.titleLines = first.titleLines.slice(1);

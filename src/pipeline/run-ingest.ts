@@ -25,7 +25,8 @@ export interface IngestOptions {
   /** Largest addDocuments payload (default 8 MB). */
   batchBytes?: number;
   log?: (line: string) => void;
-  progress?: (stage: 'extract' | 'index', done: number, total: number) => void;
+  /** `articles` is the running count of articles extracted so far (extract stage only). */
+  progress?: (stage: 'extract' | 'index', done: number, total: number, articles?: number) => void;
 }
 
 export interface FileReport {
@@ -105,6 +106,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
   const pagesFile = join(options.dataDir, 'pages.json');
   const previous = readPreviousPages(pagesFile);
   const unchanged = new Set<string>();
+  let extracted = 0;
   const extraction = await extractSources([options.contentDir], {
     reuse: (file, hash) => {
       const old = previous.get(file);
@@ -114,7 +116,10 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
       }
       return null;
     },
-    onPage: (_record, done, total) => options.progress?.('extract', done, total),
+    onPage: (record, done, total) => {
+      extracted += record.articles.length;
+      options.progress?.('extract', done, total, extracted);
+    },
   });
   const pages = extraction.pages;
   const extractSeconds = (Date.now() - started) / 1000;

@@ -82,3 +82,24 @@ describe('pages with almost nothing on them', () => {
     expect(() => splitArticles(pageLines(text))).not.toThrow();
   });
 });
+
+describe('PDF text without bylines', () => {
+  const narrow = '春节前夕，城东街道组织\n志愿者走访辖区独居老人\n，送去米面油和春联。\n';
+  const wide = '区图书馆新馆正式开放，馆内设有少儿阅读\n区和自习区，可容纳读者八百余人。\n';
+
+  it('starts a new article where a title-like line sits between text set in different column widths', () => {
+    const result = splitArticles(pageLines(`城东街道走访独居老人\n\n${narrow}\n区图书馆新馆开放\n\n${wide}`));
+    expect(result.articles.map((a) => a.titles)).toEqual([['城东街道走访独居老人'], ['区图书馆新馆开放']]);
+  });
+
+  it('keeps a title-like line inside one column as a subhead', () => {
+    const result = splitArticles(pageLines(`城东街道走访独居老人\n\n${narrow}\n帮老人排查隐患\n\n${narrow}`));
+    expect(result.articles).toHaveLength(1);
+  });
+
+  it('reads a dateline printed at the end as closing its article', () => {
+    const result = splitArticles(pageLines(`城东街道走访独居老人\n\n${narrow}\n（本报杭州2月4日电）\n\n区图书馆新馆开放\n\n${narrow}`));
+    expect(result.articles.map((a) => a.titles)).toEqual([['城东街道走访独居老人'], ['区图书馆新馆开放']]);
+    expect(result.articles[0]!.body.map((l) => l.text)).toContain('（本报杭州2月4日电）');
+  });
+});
