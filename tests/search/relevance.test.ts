@@ -8,8 +8,11 @@ import { localWords } from '../../src/gazetteer/index.ts';
 import { indexArticles, testClient, uniqueUid } from '../helpers/meili.ts';
 
 const root = resolve(import.meta.dirname, '../..');
-const corpus = resolve(root, '../shared/corpus/rmrb-2019-2020/202002');
-const corpusPages = [1, 2, 3, 4, 5].map((n) => join(corpus, `rmrb_20200210_p0${n}.txt`)).filter(existsSync);
+const corpus = resolve(root, '../shared/corpus/rmrb-2019-2020');
+const corpusPages = [
+  ...[1, 2, 3, 4, 5].map((n) => join(corpus, '202002', `rmrb_20200210_p0${n}.txt`)),
+  ...[1, 2, 3, 4].map((n) => join(corpus, '201910', `rmrb_20191015_p0${n}.txt`)),
+].filter(existsSync);
 
 /** What a reader types, and text that identifies the article they mean (its title, or its opening). */
 const QUERIES: [string, string][] = [
@@ -52,6 +55,18 @@ const QUERIES: [string, string][] = [
   ['黄冈 中央指导组', '黄冈'],
   ['疫情防控 财政资金', '财政安排资金'],
   ['确诊病例 下降', '确诊病例数'],
+  ['茅盾文学奖 颁奖', '茅盾文学奖颁奖典礼'],
+  ['粮食安全', '粮食安全之路'],
+  ['数字电视标准 国家', '数字电视标准'],
+  ['中印 经贸合作', '中印经贸合作'],
+  ['莫斯科中国论坛', '莫斯科中国论坛'],
+  ['扶贫日 脱贫攻坚 合力', '凝聚打赢脱贫攻坚战'],
+  ['中央财政 公共文化服务', '公共文化服务建设'],
+  ['机构编制工作条例 解读', '机构编制工作条例'],
+  ['胡春华 塔吉克斯坦', '塔吉克斯坦'],
+  ['阿拉伯国家 广播电视 论坛', '广播电视合作论坛'],
+  ['李克强 经济形势座谈会', '经济形势座谈会'],
+  ['人大代表 学习班 江西', '脱贫攻坚与乡村振兴'],
 ];
 
 const uid = uniqueUid('relevance');
@@ -69,9 +84,9 @@ afterAll(async () => {
 const identifies = (a: Record<string, unknown>, key: string) => `${a.kicker}${a.headline}${a.subheadline}`.includes(key) || (!a.headline && String(a.body).slice(0, 40).includes(key));
 
 describe('relevance: reader queries find the article they mean', () => {
-  it('finds the right article in the top 3 for at least 90% of the queries', async () => {
+  it('finds the right article in the top 3 for at least 95% of the queries and first for 90%', async () => {
     const available = QUERIES.filter(([, key]) => articles.some((a) => identifies(a as never, key)));
-    expect(available.length).toBeGreaterThanOrEqual(30);
+    expect(available.length).toBeGreaterThanOrEqual(48);
     let first = 0;
     let top3 = 0;
     const misses: string[] = [];
