@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { runIngest, type IngestReport } from '../../src/pipeline/run-ingest.ts';
+import { ensureSearchKey } from '../../src/search/keys.ts';
 import { testClient, uniqueUid } from '../helpers/meili.ts';
 
 const content = resolve(import.meta.dirname, '../../content');
@@ -18,6 +19,8 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await testClient().deleteIndex(uid).waitTask();
+  const { results } = await testClient().getKeys({ limit: 1000 });
+  for (const key of results.filter((k) => k.indexes.includes(uid))) await testClient().deleteKey(key.uid);
 });
 
 describe('ingesting the sample content', () => {
@@ -93,5 +96,14 @@ describe('ingesting the sample content', () => {
     expect((await call('PATCH', `/indexes/${uid}/settings`, { rankingRules: [] })).status).toBe(403);
     expect((await call('GET', '/keys')).status).toBe(403);
     expect((await call('POST', '/indexes/other/search', { q: 'x' })).status).toBe(403);
+  });
+
+  it('reuses the search key on every ingest instead of making a new one', async () => {
+    const config = JSON.parse(readFileSync(join(dataDir, 'search.json'), 'utf8'));
+    expect(await ensureSearchKey(testClient(), uid)).toBe(config.apiKey);
+    const { results } = await testClient().getKeys({ limit: 1000 });
+    const mine = results.filter((k) => k.indexes.includes(uid));
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toMatchObject({ actions: ['search'], indexes: [uid], expiresAt: null });
   });
 });
