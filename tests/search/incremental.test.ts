@@ -15,6 +15,8 @@ const files = () => readFileSync(join(dataDir, 'articles.jsonl'), 'utf8').trim()
 
 afterAll(async () => {
   await testClient().deleteIndex(uid).waitTask();
+  const { results } = await testClient().getKeys({ limit: 1000 });
+  for (const key of results.filter((k) => k.indexes.includes(uid))) await testClient().deleteKey(key.uid);
 });
 
 describe('incremental ingest', () => {
