@@ -12,6 +12,8 @@ const articles = [
   makeArticle({ id: 'xiaogema', headline: '小哥畅行 一码通办', body: '“小哥码”上线后，外卖小哥进出小区更方便。' }),
   makeArticle({ id: 'xiaoge', headline: '快递小哥的一天', body: '快递小哥每天送件上百单，扫码签收。' }),
   makeArticle({ id: 'reform', headline: '深化数字化改革', body: '全区推进数字化改革，打造整体智治。' }),
+  makeArticle({ id: 'gongshu', headline: '拱墅区举办运河文化节', body: '拱墅区各街道参与。', districts: ['拱墅区'] }),
+  makeArticle({ id: 'xiacheng', headline: '下城区老旧小区改造', body: '下城区推进改造。' }),
   makeArticle({ id: 'other', headline: '社区运动会举行', body: '居民参加拔河比赛。' }),
 ];
 
@@ -44,6 +46,11 @@ describe('Chinese words in the index', () => {
     expect(formatted.body).toContain('<mark>小哥码</mark>');
     expect(formatted.body.startsWith('…')).toBe(true);
     expect(formatted.body.length).toBeLessThan(long.body.length / 2);
+  });
+
+  it('finds articles under a district\'s old and new names (下城区 ↔ 拱墅区)', async () => {
+    expect(await ids('下城区')).toEqual(['gongshu', 'xiacheng']);
+    expect(await ids('拱墅区')).toEqual(['gongshu', 'xiacheng']);
   });
 
   it('reads a two-character query as Chinese, not Japanese', async () => {
