@@ -114,7 +114,8 @@ export function readSource(path: string, papers: Papers): PageSource {
     if (d) date = { ...d, source: 'path' };
   }
   const pageFromName = /^(?:p|page|第)?([A-Za-z]?\d{1,3})(?:版)?$/i.exec(basename(path, extname(path)));
-  if (pageFromName) page = pageFromName[1]!.replace(/^0+(?=\d)/, '').toUpperCase();
+  // Zero padding is a file-naming habit, not part of the page: 03 → 3, A03 → A3.
+  if (pageFromName) page = pageFromName[1]!.replace(/^([A-Za-z]?)0+(?=\d)/, '$1').toUpperCase();
 
   const meta: PageMeta = {};
   const sidecar = path.replace(/\.[^.]+$/, '') + '.meta.json';
