@@ -45,7 +45,7 @@ export const Article = z.object({
   file: z.string().min(1),
   /** 1-based line in the source file where the article's text starts. */
   line: z.number().int().positive(),
-  /** 版次 as printed or from the path ("3", "A03"); null when unknown. */
+  /** 版次 from the path or metadata, zero padding dropped ("3", "A3"); null when unknown. */
   page: z.string().nullable(),
   /** YYYY-MM-DD, YYYY-MM or YYYY according to datePrecision; null when unknown. */
   date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/).nullable(),
