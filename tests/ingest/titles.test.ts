@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { assignTitles } from '../../src/ingest/titles.ts';
+
+describe('assignTitles', () => {
+  it('reads a single title line as the headline', () => {
+    expect(assignTitles(['  社区食堂开张  '])).toEqual({ kicker: '', headline: '社区食堂开张', subheadline: '' });
+  });
+
+  it('reads a shorter first line as the 引题 above the 主标题', () => {
+    expect(assignTitles(['老旧小区加装电梯', '一部电梯连起邻里百户人家'])).toEqual({
+      kicker: '老旧小区加装电梯',
+      headline: '一部电梯连起邻里百户人家',
+      subheadline: '',
+    });
+  });
+
+  it('reads a first line ending in a colon as the kicker even when it is longer', () => {
+    expect(assignTitles(['全区推进垃圾分类工作又有新举措：', '分类驿站'])).toMatchObject({ kicker: '全区推进垃圾分类工作又有新举措：', headline: '分类驿站' });
+  });
+
+  it('reads a shorter second line as the 副题 under the headline', () => {
+    expect(assignTitles(['一部电梯连起邻里百户人家', '——老旧小区改造见闻'])).toEqual({
+      kicker: '',
+      headline: '一部电梯连起邻里百户人家',
+      subheadline: '——老旧小区改造见闻',
+    });
+  });
+
+  it('reads three lines as kicker, headline and subheadline, ignoring blank ones', () => {
+    expect(assignTitles(['引题', '', '主标题在这里', '副题'])).toEqual({ kicker: '引题', headline: '主标题在这里', subheadline: '副题' });
+  });
+
+  it('returns empty titles when there is no title line', () => {
+    expect(assignTitles([' ', ''])).toEqual({ kicker: '', headline: '', subheadline: '' });
+  });
+});
