@@ -8,9 +8,26 @@ export interface PageLine {
   text: string;
   /** True when markdown marked it as a heading (#…######, any level: all mean "a title"). */
   heading: boolean;
+  /**
+   * Leading white space in full-width characters (U+3000 counts 1, a space or no-break space ½, a
+   * tab 2). E-paper text indents every paragraph and sets titles flush left, so this is kept.
+   */
+  indent: number;
 }
 
 const parser = unified().use(remarkParse);
+
+const INDENT_WIDTH: Record<string, number> = { '\u3000': 1, ' ': 0.5, '\u00a0': 0.5, '\t': 2 };
+
+function indentOf(line: string): number {
+  let width = 0;
+  for (const ch of line) {
+    const w = INDENT_WIDTH[ch];
+    if (w === undefined) break;
+    width += w;
+  }
+  return width;
+}
 
 /**
  * Lines of a page. Markdown-ish pages are parsed with remark so that only real ATX headings count as
@@ -18,10 +35,11 @@ const parser = unified().use(remarkParse);
  * for emphasis, not hierarchy.
  */
 export function pageLines(text: string): PageLine[] {
-  const raw = text.replace(/\r\n?/g, '\n').split('\n');
+  const normalised = text.replace(/\r\n?/g, '\n');
+  const raw = normalised.split('\n');
   const headingLines = new Set<number>();
-  if (/^ {0,3}#{1,6}[ \t]/m.test(text)) {
-    const tree = parser.parse(text.replace(/\r\n?/g, '\n'));
+  if (/^ {0,3}#{1,6}[ \t]/m.test(normalised)) {
+    const tree = parser.parse(normalised);
     for (const node of tree.children) {
       if (node.type === 'heading' && node.position) headingLines.add(node.position.start.line);
     }
@@ -29,6 +47,6 @@ export function pageLines(text: string): PageLine[] {
   return raw.map((line, i) => {
     const heading = headingLines.has(i + 1);
     const cleaned = (heading ? line.replace(/^\s*#{1,6}\s*/, '').replace(/\s+#+\s*$/, '') : line).trim();
-    return { n: i + 1, text: cleaned, heading };
+    return { n: i + 1, text: cleaned, heading, indent: cleaned ? indentOf(line) : 0 };
   });
 }

@@ -1,7 +1,11 @@
 import type { Byline } from '../model/article.ts';
-import { parseBylineLine, parseDateline, parseTrailingCredit, type BylineInfo } from './find-bylines.ts';
+import { parseTrailingCredit, type BylineInfo } from './find-bylines.ts';
+import { CLOSING_DATELINE, closesArticle, startsWithDateline, DATE_LINE, headlineShaped, NOTICE_TITLE, numberedSubhead, titleLike } from './line-shapes.ts';
+import { blockWidths, isCellBlock, medianWidth, pageLayout, toBlocks, widthsDiffer, type Block, type PageLayout } from './page-blocks.ts';
 import type { PageLine } from './page-lines.ts';
 import { ENDS_SENTENCE } from './reflow.ts';
+
+export { headlineShaped, titleLike } from './line-shapes.ts';
 
 /** An article as cut from a page, before its text is reflowed into paragraphs. */
 export interface RawArticle {
@@ -23,94 +27,36 @@ export interface SplitResult {
   leftovers: { line: number; text: string; why: string }[];
   /** 'after' when the page prints headlines after their body (PDF reading order). */
   order: 'before' | 'after';
+  layout: PageLayout;
 }
 
-type BlockKind = 'heading' | 'byline' | 'table' | 'text' | 'caption';
+/** Tuning values of article splitting. */
+export const splitDefaults = {
+  /** Most printed title lines one article has (引题, 主标题, 副题, and a deck). */
+  maxTitleLines: 3,
+  /** On an indented page flush-left title blocks may run longer: a deck of several sentences. */
+  maxIndentedTitleLines: 4,
+  /** A blank-line gap this wide (where paragraphs are one blank apart) sets a title apart. */
+  wideGap: 2,
+};
 
-interface Block {
-  kind: BlockKind;
-  lines: PageLine[];
-  byline?: BylineInfo;
-  /** Blank lines printed before the block: a wider gap than usual often separates articles. */
-  gapBefore?: number;
+/** What every title decision on one page needs to know. */
+interface PageView {
+  blocks: Block[];
+  layout: PageLayout;
+  /** Wrap width of each block (null: not a wrapped paragraph). */
+  widths: (number | null)[];
+  /** The widest wrapped paragraph: a line longer than this cannot be body text. */
+  widest: number;
+  /** Paragraphs were re-wrapped exactly, at more than one width: each article keeps its own. */
+  perArticleWidths: boolean;
 }
 
-const NOTICE_TITLE = /^(公告|通告|公示|启事|声明|通知|告示|讣告|招聘启事|寻人启事|遗失声明|征集公告|拆迁公告|[\u4e00-\u9fff]{0,8}(公告|通告|公示))$/;
-// Captions and notes that belong to a table or picture, not to the titles next to them.
-const CAPTION = /^[（(]?(注|说明|备注|统计时间|数据来源|资料来源|来源|制表|制图|图为|摄影|作者单位|作者系|作者为)[:：]|(统计表|一览表|情况表|明细表|示意图|考核表)$|^[（(](本报|新华社)[\u4e00-\u9fff\d]{0,16}电[)）]$/;
-// A dateline printed at the end, （本报华盛顿5月6日电）, closes its article like a credit.
-const CLOSING_DATELINE = /^[（(](本报|新华社)[\u4e00-\u9fff\d]{0,16}电[)）]$/;
-const DATE_LINE = /^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/;
-
-/** A line that could be a title: short, not a finished sentence, not a number or a list item. */
-export function titleLike(text: string): boolean {
-  if (text.length < 2 || text.length > 40) return false;
-  if (ENDS_SENTENCE.test(text) || /[，,、（(]$/.test(text)) return false;
-  if (/^[\d\s.%/\-–~:：]+$/.test(text)) return false;
-  if (CAPTION.test(text)) return false;
-  return true;
-}
-
-function cellLike(text: string): boolean {
-  return text.length <= 16 && !ENDS_SENTENCE.test(text) && !/[，,：:]/.test(text);
-}
-
-function numeric(text: string): boolean {
-  return /\d/.test(text) && text.replace(/[\d.%\s/\-–~元件个家人次分名年月日kgKG万亿]/g, '').length <= 4;
-}
-
-function toBlocks(lines: PageLine[]): Block[] {
-  const blocks: Block[] = [];
-  let current: Block | null = null;
-  let blanks = 0;
-  const start = (block: Block, gap: number, continues: boolean) => {
-    block.gapBefore = gap;
-    blocks.push(block);
-    current = continues ? block : null;
-  };
-  for (const line of lines) {
-    if (!line.text) {
-      current = null;
-      blanks++;
-      continue;
-    }
-    const gap = blanks;
-    blanks = 0;
-    const byline = line.heading || line.text.length > 40 ? null : parseBylineLine(line.text);
-    if (line.heading) start({ kind: 'heading', lines: [line] }, gap, false);
-    else if (byline) start({ kind: 'byline', lines: [line], byline }, gap, false);
-    else if (NOTICE_TITLE.test(line.text)) start({ kind: 'text', lines: [line] }, gap, false);
-    else if (CAPTION.test(line.text)) start({ kind: 'caption', lines: [line] }, gap, true);
-    else if (current && (current as Block).kind === 'text') (current as Block).lines.push(line);
-    else start({ kind: 'text', lines: [line] }, gap, true);
-  }
-  markTables(blocks);
-  return blocks;
-}
-
-/** Runs of short cells, many of them numbers, are a table flattened into columns. */
-function markTables(blocks: Block[]) {
-  let i = 0;
-  while (i < blocks.length) {
-    if (!isCellBlock(blocks[i]!)) {
-      i++;
-      continue;
-    }
-    let j = i;
-    while (j < blocks.length && isCellBlock(blocks[j]!)) j++;
-    const cells = blocks.slice(i, j).flatMap((b) => b.lines);
-    const numbers = cells.filter((l) => numeric(l.text)).length;
-    if (cells.length >= 5 && numbers >= cells.length * 0.3) for (let k = i; k < j; k++) blocks[k]!.kind = 'table';
-    i = j;
-  }
-}
-
-function isCellBlock(block: Block): boolean {
-  return block.kind === 'text' && block.lines.every((l) => cellLike(l.text));
-}
-
-function isTitleBlock(block: Block): boolean {
-  return (block.kind === 'text' && block.lines.length <= 2 && block.lines.every((l) => titleLike(l.text))) || block.kind === 'heading';
+function viewOf(blocks: Block[], layout: PageLayout): PageView {
+  const widths = blockWidths(blocks, layout);
+  const widest = Math.max(0, ...widths.filter((w): w is number => w !== null));
+  const distinct = new Set(widths.filter((w) => w !== null));
+  return { blocks, layout, widths, widest, perArticleWidths: layout.wrapped === 'exact' && distinct.size >= 2 };
 }
 
 function endsSentence(block: Block | undefined): boolean {
@@ -118,17 +64,8 @@ function endsSentence(block: Block | undefined): boolean {
   return ENDS_SENTENCE.test(last);
 }
 
-/**
- * The common shape of a Chinese headline: two phrases set apart by a space (充电提能 服务三个"一号工程"),
- * with no comma or full stop. A 小标题 inside an article is usually one clause or two joined by a comma.
- */
-export function headlineShaped(text: string): boolean {
-  return text.length >= 6 && text.length <= 40 && /[\u4e00-\u9fff”"’》」)）][ \u3000]+[“"‘《「(（\u4e00-\u9fff]/.test(text) && !/[，,；;。：:！？]/.test(text);
-}
-
-/** Two or more blank lines before a title or after it, where paragraphs are one blank line apart. */
-function wideGap(title: Block, next: Block): boolean {
-  return (title.gapBefore ?? 0) >= 2 || (next.gapBefore ?? 0) >= 2;
+function blockText(block: Block | undefined): string {
+  return block ? block.lines.map((l) => l.text).join('') : '';
 }
 
 /** A credit in parentheses alone on a line, readable or not: (山山山). */
@@ -137,21 +74,159 @@ function closesWithParenthesis(block: Block | undefined): boolean {
   return block?.lines.length === 1 && /^[(（][^()（）]{1,20}[)）]$/.test(last);
 }
 
-/** The usual length of a block's lines (their median), or null for blocks too short to tell. */
-function lineWidth(block: Block | undefined): number | null {
-  if (!block || block.kind !== 'text' || block.lines.length < 2) return null;
-  const lengths = block.lines.slice(0, -1).map((l) => l.text.length).sort((a, b) => a - b);
-  return lengths[Math.floor(lengths.length / 2)]!;
+/** A block that ends the article it sits in: a closing credit or dateline, a layout credit. */
+function closingBlock(block: Block | undefined): boolean {
+  if (!block) return false;
+  if (block.kind === 'byline') return block.byline!.closing;
+  const last = block.lines[block.lines.length - 1]?.text ?? '';
+  return closesArticle(last) || (block.kind === 'text' && parseTrailingCredit(blockText(block)) !== null);
+}
+
+/** A line longer than any wrapped paragraph of the page is not body text: it was never wrapped. */
+function unwrapped(text: string, view: PageView): boolean {
+  return view.layout.wrapped !== null && view.widest > 0 && text.length > view.widest + 2;
+}
+
+/** Whether a block may hold title lines under the page's layout. */
+function titleCandidate(block: Block, view: PageView, options: typeof splitDefaults): boolean {
+  if (block.kind === 'heading') return true;
+  if (block.kind !== 'text') return false;
+  const texts = block.lines.map((l) => l.text);
+  if (texts.some((t) => closesArticle(t) || numberedSubhead(t))) return false;
+  if (view.layout.indented) {
+    if (block.indented || texts.length > options.maxIndentedTitleLines) return false;
+    // Flush-left lines on an indented page are titles; a deck of whole sentences may sit among them.
+    return texts.some((t) => titleLike(t) || (t.length > 40 && t.length <= 80 && !ENDS_SENTENCE.test(t))) && !ENDS_SENTENCE.test(texts[0]!);
+  }
+  if (texts.length > options.maxTitleLines) return false;
+  if (view.layout.wrapped !== null) {
+    if (view.widths[view.blocks.indexOf(block)] !== null) return false;
+    // A deck of whole sentences may share the title block; a first line too long for a column is a title too.
+    const first = texts[0]!;
+    const opens = titleLike(first) || (unwrapped(first, view) && !/[。；;，,、]$/.test(first));
+    return opens && texts.every((t) => titleLike(t) || unwrapped(t, view));
+  }
+  return texts.length <= 2 && texts.every((t) => titleLike(t));
+}
+
+/** The wrap width of the nearest wrapped paragraph before `i` (exclusive) and from `j` on. */
+function widthBefore(view: PageView, i: number): number | null {
+  for (let k = i - 1; k >= 0; k--) if (view.widths[k] !== null) return view.widths[k]!;
+  return null;
+}
+function widthFrom(view: PageView, j: number): number | null {
+  for (let k = j; k < view.blocks.length; k++) if (view.widths[k] !== null) return view.widths[k]!;
+  return null;
+}
+
+function opensWithDateline(block: Block | undefined): boolean {
+  return block?.kind === 'text' && startsWithDateline(block.lines[0]!.text);
 }
 
 /**
- * PDF text keeps each article's column width: when the text after a title-like line is set in a
- * clearly different width from the text before it, a new article begins there.
+ * Title groups of a page whose titles come before their body: headings, and runs of title-like
+ * blocks that something anchors as the start of an article — a byline or dateline after them, the
+ * top of the page, a closing credit before them, a change of column width around them (PDF text keeps
+ * each article's width), flush-left lines above indented paragraphs. Title-like lines that nothing
+ * anchors are 小标题 inside a body.
  */
-function columnChanges(before: Block | undefined, after: Block | undefined): boolean {
-  const a = lineWidth(before);
-  const b = lineWidth(after);
-  return a !== null && b !== null && Math.abs(a - b) >= Math.max(3, Math.min(a, b) * 0.2);
+function findTitleGroups(view: PageView, options: typeof splitDefaults): { start: number; end: number }[] {
+  const { blocks, layout } = view;
+  const groups: { start: number; end: number }[] = [];
+  let seenBody = false;
+  let afterClosing = false;
+  // Between two wrapped paragraphs, a change of width marks one boundary, not one per title-like line.
+  let widthBoundaryTaken = false;
+  // Every article has a body: title-like lines right after a title group are a deck or a box label.
+  let bodySinceGroup = true;
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i]!;
+    if (view.widths[i] !== null) widthBoundaryTaken = false;
+    if (block.kind === 'heading') {
+      let j = i;
+      while (blocks[j + 1]?.kind === 'heading') j++;
+      groups.push({ start: i, end: j });
+      i = j;
+      afterClosing = false;
+      continue;
+    }
+    if (block.kind === 'byline') {
+      afterClosing = true;
+      continue;
+    }
+    if (bodySinceGroup && titleCandidate(block, view, options)) {
+      const j = extendRun(view, i, options);
+      let k = j + 1;
+      while (blocks[k]?.kind === 'byline' && !blocks[k]!.byline!.closing) k++;
+      const next = blocks[j + 1];
+      const body = blocks[k];
+      const bylineNext = next?.kind === 'byline' && !next.byline!.closing;
+      const textNext = next?.kind === 'text' || next?.kind === 'table' || next?.kind === 'caption';
+      let anchored = bylineNext || opensWithDateline(next) || (!seenBody && textNext) || (afterClosing && textNext);
+      if (layout.indented) {
+        anchored ||= body !== undefined && (body.indented || body.kind === 'table' || body.kind === 'caption');
+      } else if (layout.wrapped !== null) {
+        const before = widthBefore(view, i);
+        const after = widthFrom(view, j + 1);
+        const changes = before !== null && after !== null && widthsDiffer(before, after, layout);
+        if (changes && !widthBoundaryTaken && textNext) anchored = true;
+        // Text re-wrapped one width per article: the same width on both sides says one article, even
+        // past a byline (a feature's sub-stories); only a closing credit before it says otherwise.
+        else if (view.perArticleWidths && before !== null && after !== null && !changes) anchored = (afterClosing && textNext) || opensWithDateline(next);
+        // Where widths say nothing (an article of short paragraphs), fall back to the shape of the text.
+        if (!anchored && (before === null || after === null) && textNext) anchored = looksLikeNewTitle(view, i, j, options);
+      } else if (textNext) {
+        anchored ||= looksLikeNewTitle(view, i, j, options);
+      }
+      if (anchored) {
+        groups.push({ start: i, end: j });
+        if (layout.wrapped !== null) widthBoundaryTaken = true;
+        i = j;
+        afterClosing = false;
+        bodySinceGroup = false;
+        continue;
+      }
+    }
+    if (block.kind === 'text' || block.kind === 'table') seenBody = bodySinceGroup = true;
+    // A paragraph that ends with a credit, "……贡献力量。 (于文)", closes its article.
+    afterClosing = closingBlock(block) || (block.kind === 'caption' && CLOSING_DATELINE.test(block.lines[0]!.text));
+  }
+  return groups;
+}
+
+/** Title blocks that belong together: consecutive title-like blocks, a subtitle (——…) after a title. */
+function extendRun(view: PageView, i: number, options: typeof splitDefaults): number {
+  const { blocks, layout } = view;
+  let j = i;
+  let count = blocks[i]!.lines.length;
+  if (layout.indented) return j;
+  while (blocks[j + 1] && blocks[j + 1]!.kind === 'text' && titleCandidate(blocks[j + 1]!, view, options) && count + blocks[j + 1]!.lines.length <= options.maxTitleLines) {
+    // Re-wrapped text keeps a title's lines in one block; a separate block is only a subtitle.
+    if (layout.wrapped === 'exact' && !/^[—－-]{1,2}/.test(blocks[j + 1]!.lines[0]!.text)) break;
+    j++;
+    count += blocks[j]!.lines.length;
+  }
+  return j;
+}
+
+/**
+ * Text-shape evidence for a title where layout gives none: a change of column width right around it,
+ * or a headline-shaped line (two phrases set apart by a space) or one set off by a wide gap, after a
+ * finished paragraph.
+ */
+function looksLikeNewTitle(view: PageView, i: number, j: number, options: typeof splitDefaults): boolean {
+  const { blocks, layout } = view;
+  const block = blocks[i]!;
+  const next = blocks[j + 1];
+  if (!next || next.kind !== 'text') return false;
+  const a = medianWidth(blocks[i - 1]);
+  const b = medianWidth(next);
+  if (a !== null && b !== null && widthsDiffer(a, b, layout.wrapped ? layout : { ...layout, wrapped: 'rough' })) return true;
+  if (j !== i) return false;
+  const text = block.lines[0]!.text;
+  const settled = endsSentence(blocks[i - 1]) || closesWithParenthesis(blocks[i - 1]);
+  const wide = (block.gapBefore ?? 0) >= options.wideGap || (next.gapBefore ?? 0) >= options.wideGap;
+  return settled && (headlineShaped(text) || (wide && !/[，,；;。、]/.test(text)));
 }
 
 function newArticle(kind: RawArticle['kind'] = 'article'): RawArticle {
@@ -167,7 +242,7 @@ const lastTableBlock = new WeakMap<RawArticle, PageLine>();
 
 function addBody(article: RawArticle, block: Block) {
   const previousLine = article.body[article.body.length - 1];
-  if (article.body.length > 0) article.body.push({ n: block.lines[0]!.n, text: '', heading: false });
+  if (article.body.length > 0) article.body.push({ n: block.lines[0]!.n, text: '', heading: false, indent: 0 });
   if (block.kind === 'table') {
     // Consecutive cell groups are one table flattened into columns: one group a row.
     const continues = previousLine !== undefined && lastTableBlock.get(article) === previousLine;
@@ -188,20 +263,30 @@ function isEmpty(article: RawArticle): boolean {
   return article.body.every((l) => !l.text) && article.titles.length === 0;
 }
 
+
+/** A title-like block under the old, layout-free reading (pages whose titles come after the body). */
+function isTitleBlock(block: Block): boolean {
+  return (block.kind === 'text' && block.lines.length <= 2 && block.lines.every((l) => titleLike(l.text))) || block.kind === 'heading';
+}
+
 /**
- * Cut a page into articles. Two layouts are told apart first: pages whose headlines come after
- * their body (PDF text of a laid-out page: a byline opens an article, its titles close it) and pages
- * whose headlines come first (typeset or markdown-ish text).
+ * Cut a page into articles. The page's layout is read first (indented e-paper text, hard-wrapped PDF
+ * text, or neither), then its reading order: pages whose headlines come after their body (PDF text of
+ * a laid-out page: a byline opens an article, its titles close it) and pages whose headlines come
+ * first (typeset, e-paper or markdown-ish text).
  */
-export function splitArticles(lines: PageLine[]): SplitResult {
-  const blocks = toBlocks(lines);
+export function splitArticles(lines: PageLine[], options = splitDefaults): SplitResult {
+  const layout = pageLayout(lines);
+  const blocks = toBlocks(lines, layout);
   const hasHeadings = blocks.some((b) => b.kind === 'heading');
   const content = blocks.filter((b) => b.kind !== 'byline' && !(b.kind === 'text' && b.lines.length === 1 && NOTICE_TITLE.test(b.lines[0]!.text)));
   const last = content[content.length - 1];
   const beforeLast = content[content.length - 2];
   const order: SplitResult['order'] =
-    !hasHeadings && last && beforeLast && isTitleBlock(last) && !isTitleBlock(content[0]!) && (endsSentence(beforeLast) || isTitleBlock(beforeLast)) ? 'after' : 'before';
-  const articles = order === 'after' ? splitTitlesAfter(blocks) : splitTitlesBefore(blocks);
+    !hasHeadings && !layout.indented && last && beforeLast && isTitleBlock(last) && !isTitleBlock(content[0]!) && (endsSentence(beforeLast) || isTitleBlock(beforeLast))
+      ? 'after'
+      : 'before';
+  const articles = order === 'after' ? splitTitlesAfter(blocks) : splitTitlesBefore(viewOf(blocks, layout), options);
   const kept = articles.filter((a) => !isEmpty(a));
   for (const a of kept) {
     if (a.kind === 'article' && a.titles.length === 0 && a.bylines.length === 0) a.kind = 'brief';
@@ -209,7 +294,7 @@ export function splitArticles(lines: PageLine[]): SplitResult {
   const leftovers = articles
     .filter((a) => isEmpty(a) && (a.bylines.length > 0 || a.source))
     .map((a) => ({ line: 0, text: a.bylines.map((b) => b.name).join(' ') || (a.source ?? ''), why: 'byline without an article' }));
-  return { articles: kept, leftovers, order };
+  return { articles: kept, leftovers, order, layout };
 }
 
 function splitTitlesAfter(blocks: Block[]): RawArticle[] {
@@ -267,55 +352,9 @@ function splitTitlesAfter(blocks: Block[]): RawArticle[] {
   });
 }
 
-function splitTitlesBefore(blocks: Block[]): RawArticle[] {
-  // Find the title groups first: headings, and runs of title-like lines that a byline, a dateline or
-  // the top of the page anchors; unanchored title-like lines inside a body are 小标题 (subheads).
-  const groups: { start: number; end: number }[] = [];
-  let seenBody = false;
-  let afterClosing = false;
-  for (let i = 0; i < blocks.length; i++) {
-    const block = blocks[i]!;
-    if (block.kind === 'heading') {
-      let j = i;
-      while (blocks[j + 1]?.kind === 'heading') j++;
-      groups.push({ start: i, end: j });
-      i = j;
-      afterClosing = false;
-      continue;
-    }
-    if (block.kind === 'byline') {
-      afterClosing = true;
-      continue;
-    }
-    if (isTitleBlock(block)) {
-      let j = i;
-      let count = block.lines.length;
-      while (blocks[j + 1] && blocks[j + 1]!.kind === 'text' && isTitleBlock(blocks[j + 1]!) && count + blocks[j + 1]!.lines.length <= 3) {
-        j++;
-        count += blocks[j]!.lines.length;
-      }
-      const next = blocks[j + 1];
-      const anchored =
-        (next?.kind === 'byline' && !next.byline!.closing) ||
-        (next?.kind === 'text' && parseDateline(next.lines.map((l) => l.text).join('')) !== null) ||
-        (!seenBody && next?.kind === 'text') ||
-        (afterClosing && next?.kind === 'text') ||
-        columnChanges(blocks[i - 1], next) ||
-        (next?.kind === 'text' && j === i && (endsSentence(blocks[i - 1]) || closesWithParenthesis(blocks[i - 1])) && (headlineShaped(block.lines[0]!.text) || (wideGap(block, next) && !/[，,；;。、]/.test(block.lines[0]!.text))));
-      if (anchored) {
-        groups.push({ start: i, end: j });
-        i = j;
-        afterClosing = false;
-        continue;
-      }
-    }
-    if (block.kind === 'text' || block.kind === 'table') seenBody = true;
-    // A paragraph that ends with a credit, "……贡献力量。 (于文)", closes its article.
-    afterClosing =
-      (block.kind === 'text' && parseTrailingCredit(block.lines.map((l) => l.text).join('')) !== null) ||
-      (block.kind === 'caption' && CLOSING_DATELINE.test(block.lines[0]!.text));
-  }
-
+function splitTitlesBefore(view: PageView, options: typeof splitDefaults): RawArticle[] {
+  const { blocks } = view;
+  const groups = findTitleGroups(view, options);
   const articles: RawArticle[] = [];
   let current = newArticle();
   let groupIndex = 0;

@@ -1,0 +1,195 @@
+/**
+ * A page as blocks: runs of lines that belong together (a title, a byline, a paragraph, a table), and
+ * what the page's layout says about them. Article splitting reads blocks, never raw lines.
+ */
+import { parseBylineLine, type BylineInfo } from './find-bylines.ts';
+import { CAPTION, cellLike, NOTICE_TITLE, numeric } from './line-shapes.ts';
+import type { PageLine } from './page-lines.ts';
+import { ENDS_SENTENCE } from './reflow.ts';
+
+export type BlockKind = 'heading' | 'byline' | 'table' | 'text' | 'caption';
+
+export interface Block {
+  kind: BlockKind;
+  lines: PageLine[];
+  byline?: BylineInfo;
+  /** Blank lines printed before the block: a wider gap than usual often separates articles. */
+  gapBefore: number;
+  /** On an indented page: whether the block starts with an indented line (a paragraph). */
+  indented: boolean;
+}
+
+/** How a page was set, read from its lines. */
+export interface PageLayout {
+  /** Paragraphs start with an indent and titles are flush left (e-paper text). */
+  indented: boolean;
+  /**
+   * Body lines are hard-wrapped to one width per article, exactly (text re-wrapped by a tool) or
+   * roughly (text from a PDF, where punctuation and digits make lines uneven); null when not wrapped.
+   */
+  wrapped: 'exact' | 'rough' | null;
+}
+
+/** Tuning values of block and layout detection. */
+export const blockDefaults = {
+  /** Share of text lines that must be indented for a page to count as indented. */
+  indentedShare: 0.25,
+  /** Least number of indented lines on an indented page. */
+  indentedMin: 3,
+  /** Share of multi-line blocks whose lines share one width, for a page to count as hard-wrapped. */
+  wrappedShare: 0.5,
+  /** Rough wrapping: lines may differ from the block's width by this many characters. */
+  roughTolerance: 2,
+  /** A run of at least this many table-like cells, this share of them numbers, is a flattened table. */
+  tableCells: 5,
+  tableNumbers: 0.3,
+  /** A byline line is never longer than this. */
+  bylineMaxLength: 40,
+};
+
+/** The usual length of a block's lines (their median, the last line left out), or null for blocks too short to tell. */
+export function medianWidth(block: Block | undefined): number | null {
+  if (!block || block.kind !== 'text' || block.lines.length < 2) return null;
+  const lengths = block.lines
+    .slice(0, -1)
+    .map((l) => l.text.length)
+    .sort((a, b) => a - b);
+  return lengths[Math.floor(lengths.length / 2)]!;
+}
+
+/**
+ * The width a block's lines were wrapped at: every line but the last has it, the last is no longer.
+ * Two lines alone prove little (a title over two lines looks the same): they count when the second
+ * stops inside or at the end of a sentence, or when `neighbours` — the widths of the nearest longer
+ * paragraphs — include the first line's length (a pull quote set in its article's column).
+ */
+export function exactWidth(block: Block, neighbours: readonly number[] = []): number | null {
+  if (block.kind !== 'text' || block.lines.length < 2) return null;
+  const lengths = block.lines.map((l) => l.text.length);
+  const width = lengths[0]!;
+  for (let k = 1; k < lengths.length - 1; k++) if (lengths[k] !== width) return null;
+  if (lengths[lengths.length - 1]! > width) return null;
+  if (lengths.length === 2 && !neighbours.includes(width) && !/[。；;…，,、]$/.test(block.lines[1]!.text)) return null;
+  return width;
+}
+
+function roughWidth(block: Block, tolerance: number): number | null {
+  if (block.kind !== 'text' || block.lines.length < 3) return null;
+  const width = medianWidth(block)!;
+  const inner = block.lines.slice(0, -1);
+  const near = inner.filter((l) => Math.abs(l.text.length - width) <= tolerance).length;
+  return near >= inner.length * 0.75 && block.lines[block.lines.length - 1]!.text.length <= width + tolerance ? width : null;
+}
+
+/**
+ * The wrap width of every block under the page's layout (null: not a wrapped paragraph). Paragraphs
+ * of three lines or more are judged alone; two-line blocks by the paragraphs around them.
+ */
+export function blockWidths(blocks: Block[], layout: PageLayout): (number | null)[] {
+  if (layout.wrapped === null) return blocks.map(() => null);
+  if (layout.wrapped === 'rough') return blocks.map((b) => roughWidth(b, blockDefaults.roughTolerance));
+  const widths = blocks.map((b) => (b.lines.length >= 3 ? exactWidth(b) : null));
+  return blocks.map((b, i) => {
+    if (b.lines.length !== 2) return widths[i]!;
+    const neighbours: number[] = [];
+    for (let k = i - 1; k >= 0; k--) if (widths[k] !== null) { neighbours.push(widths[k]!); break; }
+    for (let k = i + 1; k < blocks.length; k++) if (widths[k] !== null) { neighbours.push(widths[k]!); break; }
+    return exactWidth(b, neighbours);
+  });
+}
+
+/** Two widths that tell different columns (or different articles) apart under the page's layout. */
+export function widthsDiffer(a: number, b: number, layout: PageLayout): boolean {
+  if (layout.wrapped === 'exact') return a !== b;
+  return Math.abs(a - b) >= Math.max(3, Math.min(a, b) * 0.2);
+}
+
+export function pageLayout(lines: PageLine[], options = blockDefaults): PageLayout {
+  const text = lines.filter((l) => l.text && !l.heading);
+  const indentedLines = text.filter((l) => l.indent >= 1).length;
+  const indented = indentedLines >= options.indentedMin && indentedLines >= text.length * options.indentedShare && indentedLines < text.length;
+  const blocks = plainBlocks(lines).filter((b) => b.lines.length >= 3);
+  let exact = 0;
+  let rough = 0;
+  for (const block of blocks) {
+    if (exactWidth(block) !== null) exact++;
+    else if (roughWidth(block, options.roughTolerance) !== null) rough++;
+  }
+  const wrapped =
+    blocks.length >= 2 && exact >= blocks.length * options.wrappedShare ? 'exact' : blocks.length >= 2 && exact + rough >= blocks.length * options.wrappedShare ? 'rough' : null;
+  return { indented, wrapped };
+}
+
+// Runs of non-blank lines, no further judgement: what layout detection measures.
+function plainBlocks(lines: PageLine[]): Block[] {
+  const blocks: Block[] = [];
+  let current: Block | null = null;
+  for (const line of lines) {
+    if (!line.text) {
+      current = null;
+      continue;
+    }
+    if (!current) blocks.push((current = { kind: 'text', lines: [], gapBefore: 0, indented: false }));
+    current.lines.push(line);
+  }
+  return blocks;
+}
+
+/**
+ * Blocks of a page: headings, byline lines, notice headings and captions stand alone; other lines
+ * join the text block above them until a blank line. On an indented page an indented line starts a
+ * paragraph and a flush-left line after a finished paragraph starts a block of its own.
+ */
+export function toBlocks(lines: PageLine[], layout: PageLayout, options = blockDefaults): Block[] {
+  const blocks: Block[] = [];
+  let current: Block | null = null;
+  let blanks = 0;
+  const start = (block: Omit<Block, 'gapBefore' | 'indented'>, line: PageLine, gap: number, continues: boolean) => {
+    const full: Block = { ...block, gapBefore: gap, indented: layout.indented && line.indent >= 1 };
+    blocks.push(full);
+    current = continues ? full : null;
+  };
+  for (const line of lines) {
+    if (!line.text) {
+      current = null;
+      blanks++;
+      continue;
+    }
+    const gap = blanks;
+    blanks = 0;
+    const byline = line.heading || line.text.length > options.bylineMaxLength ? null : parseBylineLine(line.text);
+    const open = current as Block | null;
+    const previous = open?.lines[open.lines.length - 1];
+    const newParagraph =
+      layout.indented && open !== null && (line.indent >= 1 || (open.indented && previous !== undefined && ENDS_SENTENCE.test(previous.text)));
+    if (line.heading) start({ kind: 'heading', lines: [line] }, line, gap, false);
+    else if (byline) start({ kind: 'byline', lines: [line], byline }, line, gap, false);
+    else if (NOTICE_TITLE.test(line.text)) start({ kind: 'text', lines: [line] }, line, gap, false);
+    else if (CAPTION.test(line.text)) start({ kind: 'caption', lines: [line] }, line, gap, true);
+    else if (open && open.kind === 'text' && !newParagraph) open.lines.push(line);
+    else start({ kind: 'text', lines: [line] }, line, gap, true);
+  }
+  markTables(blocks, options);
+  return blocks;
+}
+
+/** Runs of short cells, many of them numbers, are a table flattened into columns. */
+function markTables(blocks: Block[], options: typeof blockDefaults) {
+  let i = 0;
+  while (i < blocks.length) {
+    if (!isCellBlock(blocks[i]!)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < blocks.length && isCellBlock(blocks[j]!)) j++;
+    const cells = blocks.slice(i, j).flatMap((b) => b.lines);
+    const numbers = cells.filter((l) => numeric(l.text)).length;
+    if (cells.length >= options.tableCells && numbers >= cells.length * options.tableNumbers) for (let k = i; k < j; k++) blocks[k]!.kind = 'table';
+    i = j;
+  }
+}
+
+export function isCellBlock(block: Block): boolean {
+  return block.kind === 'text' && block.lines.every((l) => cellLike(l.text));
+}
