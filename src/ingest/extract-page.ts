@@ -107,12 +107,13 @@ function buildArticle(
   const addNames = (found: Byline[]) => {
     for (const b of found) if (!bylines.some((x) => x.name === b.name)) bylines.push(b);
   };
-  const first = paragraphs.find((p) => !p.subhead);
-  if (first) {
-    const dateline = parseDateline(first.text);
+  // The dateline opens the first paragraph, or the one after a deck or a box label above it.
+  for (const paragraph of paragraphs.filter((p) => !p.subhead).slice(0, 3)) {
+    const dateline = parseDateline(paragraph.text);
     if (dateline) {
       addNames(dateline.bylines);
-      first.text = dateline.rest;
+      paragraph.text = dateline.rest;
+      break;
     }
   }
   const last = paragraphs[paragraphs.length - 1];
@@ -124,7 +125,9 @@ function buildArticle(
     }
   }
   const captions = paragraphs.filter((p) => isCaption(p.text)).map((p) => p.text);
-  const bodyParagraphs = paragraphs.filter((p) => p.text.trim() && !isCaption(p.text));
+  // Captions stay in the body where they were printed (they are part of what a reader searches);
+  // `captions` lists them so that a page can set them apart.
+  const bodyParagraphs = paragraphs.filter((p) => p.text.trim());
   const body = bodyParagraphs.map((p) => p.text).join('\n\n');
   if (!body.trim() && raw.titles.length === 0) return null;
   const titles = assignTitles(raw.titles);

@@ -1,5 +1,6 @@
 import type { Byline, BylineRole } from '../model/article.ts';
-import { isPersonName } from './names.ts';
+import { DATELINE_HEAD } from './line-shapes.ts';
+import { isPersonName, looksLikeName } from './names.ts';
 
 /** What a byline says: names with roles, and/or a source without names (本报综合报道). */
 export interface BylineInfo {
@@ -13,71 +14,159 @@ export interface BylineInfo {
 
 // Printed role words, longest first, and the role each is normalised to.
 const ROLE_WORDS: [string, BylineRole][] = [
-  ['本报首席记者', '记者'], ['本报见习记者', '记者'], ['本报特约记者', '记者'], ['本报通讯员', '通讯员'], ['本报记者', '记者'],
+  ['本报首席记者', '记者'], ['本报见习记者', '记者'], ['本报特约记者', '记者'], ['本报通讯员', '通讯员'], ['本报评论员', '作者'], ['本报记者', '记者'],
   ['首席记者', '记者'], ['见习记者', '记者'], ['特约记者', '记者'], ['融媒体记者', '记者'], ['全媒体记者', '记者'], ['摄影记者', '摄影'],
-  ['责任编辑', '编辑'], ['特约通讯员', '通讯员'], ['通讯员', '通讯员'], ['实习生', '实习生'], ['记者', '记者'], ['摄影', '摄影'], ['摄像', '摄影'],
-  ['编辑', '编辑'], ['文/图', '作者'], ['图/文', '作者'], ['文图', '作者'], ['撰文', '作者'], ['作者', '作者'], ['文', '作者'], ['图', '摄影'],
+  ['特约评论员', '作者'], ['评论员', '作者'], ['责任编辑', '编辑'], ['版式设计', '编辑'], ['特约通讯员', '通讯员'], ['通讯员', '通讯员'],
+  ['实习生', '实习生'], ['记者', '记者'], ['摄影', '摄影'], ['摄像', '摄影'], ['编辑', '编辑'], ['制图', '编辑'], ['美编', '编辑'],
+  ['文/图', '作者'], ['图/文', '作者'], ['文图', '作者'], ['撰文', '作者'], ['作者', '作者'], ['口述', '作者'], ['整理', '作者'],
+  ['讲述', '作者'], ['文', '作者'], ['图', '摄影'], ['摄', '摄影'],
 ];
+const ROLE_LOOKUP = new Map(ROLE_WORDS);
+// A role printed after the name: 陈北跑摄, 王磊 摄, 张三/文. 文 only counts beside another such credit.
+const SUFFIX_ROLES: [string, BylineRole][] = [['摄影', '摄影'], ['摄', '摄影'], ['整理', '作者'], ['/文', '作者'], ['/图', '摄影']];
+// Words after the names that are not part of them: "记者 张三 报道", "本报记者 李四 采写".
+const TRAILING_VERBS = /[\s\u3000]*(报道|采写|撰文|整理|参与采写|发自[\u4e00-\u9fff]{2,6})$/;
 
+const PAGE_CREDIT = /^(本版|本期)?(版式设计|版面设计|编辑|责任编辑|责编|美编|制图|校对|统筹|图表制作|设计)[:：\s]/;
 const MARKS = /^[■▲●◆□★☆▇█]\s*/;
-const SOURCE = /^(本报综合报道|本报综合|综合报道|据[\u4e00-\u9fff]{2,12}报道|来源[:：].{2,20}|本报讯)$/;
+const SOURCE = /^(本报综合报道|本报综合|综合报道|据[\u4e00-\u9fff]{2,12}报道|据[\u4e00-\u9fff]{2,8}社?电?|来源[:：].{2,20}|本报讯)$/;
+// Organisations printed between names (记者 张三 某某区融媒体中心 李四) are neither names nor a reason to doubt the line.
+const ORGANISATION = /(中心|局|委|办|社|院|站|队|所|公司|集团|街道|社区|报|台|部|处|科|组|会|馆|团|镇|乡|村|县|区|市|省)$/;
 
-function splitRole(token: string): [BylineRole, string] | null {
+/** Tuning values of byline reading. */
+export const bylineDefaults = {
+  /** Most words (roles and names) on one byline line. */
+  maxTokens: 10,
+  /** Most names a line without any role word may carry and still count as a byline. */
+  maxBareNames: 4,
+  /** Longest byline line. */
+  maxLineLength: 40,
+};
+
+function roleOf(token: string): BylineRole | null {
+  return ROLE_LOOKUP.get(token) ?? null;
+}
+
+/** A role word the token starts with ("记者张三", "通讯员：李四"), and the rest. */
+function splitRolePrefix(token: string): [BylineRole, string] | null {
   for (const [word, role] of ROLE_WORDS) {
-    if (token.startsWith(word)) return [role, token.slice(word.length).replace(/^[:：/]/, '')];
+    if (token.length <= word.length || !token.startsWith(word)) continue;
+    const rest = token.slice(word.length);
+    // One-character roles (文, 图, 摄) only with a mark after them: 文/张三, 图：李四.
+    if (word.length === 1 && !/^[:：/]/.test(rest)) continue;
+    return [role, rest.replace(/^[:：/]/, '')];
   }
   return null;
 }
 
+function splitRoleSuffix(token: string, allowWen: boolean): [string, BylineRole] | null {
+  for (const [suffix, role] of SUFFIX_ROLES) {
+    if (token.length > suffix.length + 1 && token.endsWith(suffix)) return [token.slice(0, -suffix.length), role];
+  }
+  if (allowWen && /^[\u4e00-\u9fff]{3,4}文$/.test(token)) return [token.slice(0, -1), '作者'];
+  return null;
+}
+
+/** A word that carries its role and a plausible name with it: 记者张三, 文/李四, 王五摄. */
+function provenRole(word: string): boolean {
+  const prefix = splitRolePrefix(word);
+  if (prefix && isPersonName(prefix[1])) return true;
+  const suffix = splitRoleSuffix(word, false);
+  return suffix !== null && isPersonName(suffix[0]);
+}
+
 /**
- * Names with roles from a run of byline words: "记者 宛琼 通讯员 田远斌", "本报记者朱燕",
- * "王鹏 黄智". Returns null when any word is neither a role nor a person's name, so ordinary text
- * is never read as a byline. `defaultRole` applies to names printed before any role word.
+ * Tokens of a byline: split at spaces and list marks, with a name printed spread out to the width of
+ * three characters (于  洋, 王　腾) put back together.
  */
-export function parseBylineWords(text: string, defaultRole: BylineRole, lenient = false): Byline[] | null {
-  const tokens = text.split(/[\s\u3000、，,;；]+/).filter(Boolean);
-  if (tokens.length === 0 || tokens.length > 8) return null;
+function tokens(text: string): string[] {
+  const raw = text.split(/[\s\u3000\u00a0、;；]+/).filter(Boolean);
+  // Without a role word, single characters are not rejoined: 南 京 is a spaced-out heading, not a name.
+  if (!raw.some((w) => roleOf(w) || provenRole(w))) return raw;
+  const out: string[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const token = raw[i]!;
+    const next = raw[i + 1];
+    if (/^[\u4e00-\u9fff]$/.test(token) && !roleOf(token) && next && /^[\u4e00-\u9fff]{1,2}(摄|文)?$/.test(next) && !roleOf(next)) {
+      out.push(token + next);
+      i++;
+    } else out.push(token);
+  }
+  return out;
+}
+
+/**
+ * Names with roles from a run of byline words: "记者 宛琼 通讯员 田远斌", "本报记者朱燕", "王鹏 黄智",
+ * "罗艾桦文 陈北跑摄", "记者暨佩娟、赵益普". Where role words prove the text is a byline, every
+ * name-sized word is taken as a name (pen names, rare surnames), organisations between names are
+ * skipped; without role words each word must read as a person's name by surname and jieba's tags.
+ * Returns null when the text is not a byline, so ordinary text is never read as one. `defaultRole`
+ * applies to names printed before any role word. `lenient` (inside a dateline) skips unreadable words.
+ */
+export function parseBylineWords(text: string, defaultRole: BylineRole, lenient = false, options = bylineDefaults): Byline[] | null {
+  const words = tokens(text.replace(TRAILING_VERBS, ''));
+  if (words.length === 0 || words.length > options.maxTokens) return null;
+  const suffixCredits = words.filter((w) => /摄$/.test(w)).length;
+  const shaped = lenient || words.some((w) => roleOf(w) || provenRole(w));
   const bylines: Byline[] = [];
   let role = defaultRole;
-  for (const token of tokens) {
-    const exact = ROLE_WORDS.find(([word]) => word === token);
+  const add = (name: string, r: BylineRole) => {
+    if (!bylines.some((b) => b.name === name)) bylines.push({ name, role: r });
+  };
+  const nameOk = (name: string) => (shaped ? looksLikeName(name) : isPersonName(name));
+  for (const word of words) {
+    const exact = roleOf(word);
     if (exact) {
-      role = exact[1];
+      role = exact;
       continue;
     }
-    let name = token;
-    if (!isPersonName(token)) {
-      const split = splitRole(token);
-      if (!split || !isPersonName(split[1])) {
-        // Inside a dateline the role words already prove it is a byline; skip an OCR-damaged name.
-        if (lenient) continue;
-        return null;
-      }
-      [role, name] = split;
+    const prefix = splitRolePrefix(word);
+    if (prefix && prefix[1] && nameOk(prefix[1])) {
+      [role] = prefix;
+      add(prefix[1], role);
+      continue;
     }
-    if (!bylines.some((b) => b.name === name)) bylines.push({ name, role });
+    const suffix = splitRoleSuffix(word, suffixCredits > 0);
+    if (suffix && nameOk(suffix[0])) {
+      add(suffix[0], suffix[1]);
+      continue;
+    }
+    if (nameOk(word)) {
+      add(word, role);
+      continue;
+    }
+    if (lenient || (shaped && ORGANISATION.test(word) && word.length <= 14)) continue;
+    return null;
   }
   return bylines.length > 0 ? bylines : null;
 }
 
 /** A line that is only a byline or a source line; null for anything else. */
-export function parseBylineLine(line: string): BylineInfo | null {
+export function parseBylineLine(line: string, options = bylineDefaults): BylineInfo | null {
   const trimmed = line.trim();
-  if (trimmed.length < 2 || trimmed.length > 40) return null;
+  if (trimmed.length < 2 || trimmed.length > options.maxLineLength) return null;
   const marked = MARKS.test(trimmed);
-  // "记者 张三 报道" / "本报记者 李四 摄" — the verb after the names is not part of them.
-  const text = trimmed.replace(MARKS, '').trim().replace(/\s+(报道|采写|撰文|整理)$/, '');
+  const text = trimmed.replace(MARKS, '').trim();
+  // A byline has no sentence punctuation; a line of wrapped body text often does.
+  if (/[，,。！？!?：:“”"]/.test(text.replace(/^[^：:]{1,6}[：:]/, '')) || /^[、，]|[、，]$/.test(text)) return null;
   if (SOURCE.test(text)) return { bylines: [], source: text, marked, closing: false };
+  // Page furniture (版式设计：X, 本版编辑：Y) credits the page, not an article's reporting.
+  if (PAGE_CREDIT.test(text)) return null;
   const paren = /^[(（]([^()（）]{2,30})[)）]$/.exec(text);
   if (paren) {
-    const bylines = parseBylineWords(paren[1]!, '作者');
+    const inner = paren[1]!.trim();
+    if (SOURCE.test(inner)) return { bylines: [], source: inner, marked, closing: true };
+    const bylines = parseBylineWords(inner, '作者', false, options);
     return bylines ? { bylines, source: null, marked, closing: true } : null;
   }
-  // A bare name line is only trusted for one to four names.
-  const bylines = parseBylineWords(text, '作者');
+  // A sender label of a column: 读者 王某, 推荐人：张某.
+  const label = /^([\u4e00-\u9fff]{1,4}人|读者)[:：\s]\s*([\u4e00-\u9fff·]{2,8})$/.exec(text);
+  if (label && !roleOf(label[1]!) && isPersonName(label[2]!)) return { bylines: [{ name: label[2]!, role: '作者' }], source: null, marked, closing: false };
+  const bylines = parseBylineWords(text, '作者', false, options);
   if (!bylines) return null;
-  const hasRole = ROLE_WORDS.some(([word]) => text.includes(word));
-  if (!hasRole && bylines.length > 4) return null;
+  const hasRole = tokens(text).some((w) => roleOf(w) || splitRolePrefix(w) || splitRoleSuffix(w, false));
+  // A bare name line is only trusted for a few names.
+  if (!hasRole && bylines.length > options.maxBareNames) return null;
   return { bylines, source: null, marked, closing: false };
 }
 
@@ -86,10 +175,10 @@ export function parseBylineLine(line: string): BylineInfo | null {
  * 新华社杭州5月3日电（记者 X）. Returns the names and the paragraph without the parenthesis.
  */
 export function parseDateline(paragraph: string): { bylines: Byline[]; rest: string; dateline: string } | null {
-  const head = /^([■▲●]?\s*(?:本报讯|(?:本报|新华社|[\u4e00-\u9fff]{2,8}社)[\u4e00-\u9fff]{0,8}\d{1,2}月\d{1,2}日电))\s*/.exec(paragraph);
+  const head = DATELINE_HEAD.exec(paragraph);
   if (!head) return null;
-  const dateline = head[1]!.replace(MARKS, '');
-  const after = paragraph.slice(head[0].length);
+  const dateline = head[0].replace(MARKS, '').trim();
+  const after = paragraph.slice(head[0].length).replace(/^[\s\u3000]+/, '');
   const paren = /^[(（]([^()（）]{2,40})[)）]\s*/.exec(after);
   if (paren) {
     const bylines = parseBylineWords(paren[1]!, '记者', true);
@@ -103,9 +192,9 @@ export function parseDateline(paragraph: string): { bylines: Byline[]; rest: str
   let used = 0;
   for (let i = 0; i < words.length; i += 2) {
     const word = words[i]!;
-    const exact = ROLE_WORDS.find(([w]) => w === word);
-    const split = exact ? null : splitRole(word);
-    if (exact) role = exact[1];
+    const exact = roleOf(word);
+    const split = exact ? null : splitRolePrefix(word);
+    if (exact) role = exact;
     else if (role && isPersonName(word)) bylines.push({ name: word, role });
     else if (split && isPersonName(split[1])) {
       role = split[0];

@@ -75,7 +75,7 @@ export function numeric(text: string): boolean {
  * 本报记者从…获悉 is not one. Names in parentheses may follow; find-bylines reads them.
  */
 export const DATELINE_HEAD =
-  /^[■▲●]?\s*(?:本报讯|(?:据)?(?:本报|新华社|中新社|[\u4e00-\u9fff]{2,8}社)[\u4e00-\u9fff、·]{0,12}\d{1,2}月\d{1,2}日电)/;
+  /^[■▲●]?\s*(?:本报讯|(?:据)?(?:本报|新华社|中新社|[\u4e00-\u9fff]{2,8}社)(?:[\u4e00-\u9fff、·]{0,12}\d{1,2}月\d{1,2}日)?电)/;
 
 export function startsWithDateline(text: string): boolean {
   return DATELINE_HEAD.test(text);

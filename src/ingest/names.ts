@@ -24,3 +24,21 @@ export function isPersonName(token: string): boolean {
   if (tags.length === 1) return NAME_TAGS.has(tags[0]!.tag);
   return !tags.some((t) => t.word.length > 1 && PHRASE_TAGS.has(t.tag));
 }
+
+// Tags of dictionary words that never name a person: a byline word tagged so is a role or a verb.
+const WORD_TAGS = new Set(['v', 'vn', 'vd', 'm', 'q', 'p', 'c', 'u', 'd', 'f', 'r', 'a', 'ad', 'l', 'i', 't', 's']);
+
+/**
+ * Whether a word printed where a byline's role words say a name goes is one: 2–4 Han characters
+ * (with · for minority and foreign names), not an ordinary dictionary word. Pen names and rare
+ * surnames (暨佩娟) pass; 报道, 综合, 北京 do not.
+ */
+export function looksLikeName(token: string): boolean {
+  if (/^[\u4e00-\u9fff]{2,3}$/.test(token)) {
+    const tags = jieba.tag(token);
+    if (tags.length === 1) return !WORD_TAGS.has(tags[0]!.tag) || isPersonName(token);
+    return true;
+  }
+  if (/^[\u4e00-\u9fff]{4}$/.test(token)) return isPersonName(token);
+  return /^[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff·]{1,12}$/.test(token);
+}

@@ -37,6 +37,11 @@ export function reflow(lines: PageLine[]): Paragraph[] {
       paragraphs.push({ line: line.n, text: line.text, subhead: true });
       continue;
     }
+    // An indented line starts a paragraph whatever the line before it ended with (e-paper text).
+    if (current && line.indent >= 1) {
+      paragraphs.push(current);
+      current = null;
+    }
     if (!current) current = { line: line.n, text: line.text };
     else current.text += joiner(current.text, line.text) + line.text;
     const next = lines[i + 1];

@@ -1,5 +1,5 @@
 import type { Byline } from '../model/article.ts';
-import { parseTrailingCredit, type BylineInfo } from './find-bylines.ts';
+import { parseTrailingCredit } from './find-bylines.ts';
 import { CLOSING_DATELINE, closesArticle, startsWithDateline, DATE_LINE, headlineShaped, NOTICE_TITLE, numberedSubhead, titleLike } from './line-shapes.ts';
 import { blockWidths, isCellBlock, medianWidth, pageLayout, toBlocks, widthsDiffer, type Block, type PageLayout } from './page-blocks.ts';
 import type { PageLine } from './page-lines.ts';
@@ -169,7 +169,7 @@ function findTitleGroups(view: PageView, options: typeof splitDefaults): { start
         const before = widthBefore(view, i);
         const after = widthFrom(view, j + 1);
         const changes = before !== null && after !== null && widthsDiffer(before, after, layout);
-        if (changes && !widthBoundaryTaken && textNext) anchored = true;
+        if (changes && !widthBoundaryTaken && textNext) anchored = !laterTitleInGap(view, j + 1, options);
         // Text re-wrapped one width per article: the same width on both sides says one article, even
         // past a byline (a feature's sub-stories); only a closing credit before it says otherwise.
         else if (view.perArticleWidths && before !== null && after !== null && !changes) anchored = (afterClosing && textNext) || opensWithDateline(next);
@@ -192,6 +192,25 @@ function findTitleGroups(view: PageView, options: typeof splitDefaults): { start
     afterClosing = closingBlock(block) || (block.kind === 'caption' && CLOSING_DATELINE.test(block.lines[0]!.text));
   }
   return groups;
+}
+
+/** A box label (核心阅读, 编者的话) that sits between a title and its body: never the title itself. */
+function boxLabel(block: Block): boolean {
+  return block.lines.length === 1 && block.lines[0]!.text.replace(/\s/g, '').length <= 4;
+}
+
+/**
+ * Whether another title candidate follows in the same gap between wrapped paragraphs: the last one
+ * before the body is the title, what comes before it closes the previous article (a slogan, a
+ * signature line).
+ */
+function laterTitleInGap(view: PageView, from: number, options: typeof splitDefaults): boolean {
+  for (let k = from; k < view.blocks.length && view.widths[k] === null; k++) {
+    const block = view.blocks[k]!;
+    if (block.kind === 'byline' || opensWithDateline(block)) return false;
+    if (block.kind === 'text' && !boxLabel(block) && titleCandidate(block, view, options)) return true;
+  }
+  return false;
 }
 
 /** Title blocks that belong together: consecutive title-like blocks, a subtitle (——…) after a title. */
@@ -233,9 +252,15 @@ function newArticle(kind: RawArticle['kind'] = 'article'): RawArticle {
   return { kind, titles: [], titleLines: [], section: null, bylines: [], source: null, body: [], tables: [] };
 }
 
-function addByline(article: RawArticle, info: BylineInfo) {
+/**
+ * Names of a byline block go to the article's bylines. A credit printed after text has begun (本报记者
+ * X摄, 版式设计：Y, 记者 Z) also stays in the body where it was printed; one above the text does not.
+ */
+function addByline(article: RawArticle, block: Block) {
+  const info = block.byline!;
   for (const b of info.bylines) if (!article.bylines.some((x) => x.name === b.name)) article.bylines.push(b);
   if (info.source) article.source = info.source;
+  if (article.body.some((l) => l.text)) addBody(article, block);
 }
 
 const lastTableBlock = new WeakMap<RawArticle, PageLine>();
@@ -317,12 +342,12 @@ function splitTitlesAfter(blocks: Block[]): RawArticle[] {
   return segments.map((segment) => {
     const article = newArticle();
     let start = 0;
-    while (segment[start]?.kind === 'byline') addByline(article, segment[start++]!.byline!);
+    while (segment[start]?.kind === 'byline') addByline(article, segment[start++]!);
     const first = segment[start];
     if (first && first.kind === 'text' && first.lines.length === 1 && NOTICE_TITLE.test(first.lines[0]!.text)) {
       article.kind = 'notice';
       setTitles(article, [first]);
-      for (const b of segment.slice(start + 1)) b.kind === 'byline' ? addByline(article, b.byline!) : addBody(article, b);
+      for (const b of segment.slice(start + 1)) b.kind === 'byline' ? addByline(article, b) : addBody(article, b);
       return article;
     }
     // The titles are the last run of title-like blocks, followed by nothing or by captions and notes.
@@ -345,7 +370,7 @@ function splitTitlesAfter(blocks: Block[]): RawArticle[] {
     }
     segment.forEach((b, i) => {
       if (i < start || (titleEnd >= 0 && i >= titleStart && i <= titleEnd)) return;
-      if (b.kind === 'byline') addByline(article, b.byline!);
+      if (b.kind === 'byline') addByline(article, b);
       else addBody(article, b);
     });
     return article;
@@ -370,7 +395,7 @@ function splitTitlesBefore(view: PageView, options: typeof splitDefaults): RawAr
     }
     const block = blocks[i]!;
     if (block.kind === 'byline') {
-      addByline(current, block.byline!);
+      addByline(current, block);
       continue;
     }
     addBody(current, block);

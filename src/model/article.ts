@@ -62,7 +62,7 @@ export const Article = z.object({
   /** Paragraphs as printed, joined by a blank line. */
   body: z.string(),
   tables: z.array(Table),
-  /** Image captions and photo credits, kept apart from the body. */
+  /** Image captions and photo credits, as printed; they also stay in the body where they were printed. */
   captions: z.array(z.string()),
   /** A source line without names (本报综合报道); null when none. */
   source: z.string().nullable(),
