@@ -19,10 +19,10 @@ export const DATE_LINE = /^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/;
 /**
  * Lines that end an article rather than start one: picture and layout credits (X摄, 制图：X,
  * 版式设计：X), notes on the author ((作者为…)), sources (图片来源：…, 据新华社), an editor's sign-off
- * (——编 者), a closing dateline.
+ * a closing dateline. (An editor's sign-off, ——编 者, closes the note above an article, not the article.)
  */
 const CLOSER =
-  /摄[)）]?$|摄[（(][^()（）]{1,12}[)）]$|^(本版)?(制图|版式设计|美编|图片来源|资料来源|数据来源|本期统筹|责编|责任编辑|校对)[:：]|^[（(](作者|本文作者)[^()（）]{1,40}[)）]$|^[（(][^()（）]{0,20}(整理|供稿|提供|来源)[)）]$|^[（(]?(完|全文完|本系列.{0,12}结束)[)）]?$|^——\s*编\s*者$|^据[\u4e00-\u9fff]{2,12}(电|报道|消息)$/;
+  /摄[)）]?$|摄[（(][^()（）]{1,12}[)）]$|^(本版)?(制图|版式设计|美编|图片来源|资料来源|数据来源|本期统筹|责编|责任编辑|校对)[:：]|^[（(](作者|本文作者)[^()（）]{1,40}[)）]$|^[（(][^()（）]{0,20}(整理|供稿|提供|来源)[)）]$|^[（(]?(完|全文完|本系列.{0,12}结束)[)）]?$|^据[\u4e00-\u9fff]{2,12}(电|报道|消息)$/;
 
 export function closesArticle(text: string): boolean {
   return CLOSER.test(text) || CLOSING_DATELINE.test(text);

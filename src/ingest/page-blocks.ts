@@ -60,12 +60,12 @@ export function medianWidth(block: Block | undefined): number | null {
 /**
  * The width a block's lines were wrapped at: every line but the last has it, the last is no longer.
  * Two lines alone prove little (a title over two lines looks the same): they count when the second
- * stops inside or at the end of a sentence, or when `neighbours` — the widths of the nearest longer
- * paragraphs — include the first line's length (a pull quote set in its article's column).
+ * stops inside or at the end of a sentence, or when `neighbours` — the width of the paragraph it
+ * belongs with — include the first line's length (a pull quote set in its article's column).
  */
 export function exactWidth(block: Block, neighbours: readonly number[] = []): number | null {
   if (block.kind !== 'text' || block.lines.length < 2) return null;
-  const lengths = block.lines.map((l) => l.text.length);
+  const lengths = block.lines.map((l) => l.width);
   const width = lengths[0]!;
   for (let k = 1; k < lengths.length - 1; k++) if (lengths[k] !== width) return null;
   if (lengths[lengths.length - 1]! > width) return null;
@@ -91,10 +91,12 @@ export function blockWidths(blocks: Block[], layout: PageLayout): (number | null
   const widths = blocks.map((b) => (b.lines.length >= 3 ? exactWidth(b) : null));
   return blocks.map((b, i) => {
     if (b.lines.length !== 2) return widths[i]!;
-    const neighbours: number[] = [];
-    for (let k = i - 1; k >= 0; k--) if (widths[k] !== null) { neighbours.push(widths[k]!); break; }
-    for (let k = i + 1; k < blocks.length; k++) if (widths[k] !== null) { neighbours.push(widths[k]!); break; }
-    return exactWidth(b, neighbours);
+    // A pull quote is set in the column of the text that follows it; a two-line title is not.
+    let next: number | null = null;
+    for (let k = i + 1; k < blocks.length && next === null; k++) next = widths[k]!;
+    let previous: number | null = null;
+    for (let k = i - 1; k >= 0 && previous === null; k--) previous = widths[k]!;
+    return exactWidth(b, next !== null ? [next] : previous !== null ? [previous] : []);
   });
 }
 

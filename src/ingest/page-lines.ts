@@ -13,6 +13,11 @@ export interface PageLine {
    * tab 2). E-paper text indents every paragraph and sets titles flush left, so this is kept.
    */
   indent: number;
+  /**
+   * Characters the line takes after its indent, trailing spaces included: hard-wrapped text counts
+   * them when it cuts lines to a width (本报北京2月11日电␣␣ is a full line).
+   */
+  width: number;
 }
 
 const parser = unified().use(remarkParse);
@@ -47,6 +52,7 @@ export function pageLines(text: string): PageLine[] {
   return raw.map((line, i) => {
     const heading = headingLines.has(i + 1);
     const cleaned = (heading ? line.replace(/^\s*#{1,6}\s*/, '').replace(/\s+#+\s*$/, '') : line).trim();
-    return { n: i + 1, text: cleaned, heading, indent: cleaned ? indentOf(line) : 0 };
+    const width = cleaned ? line.replace(/^[\s\u3000]+/, '').length : 0;
+    return { n: i + 1, text: cleaned, heading, indent: cleaned ? indentOf(line) : 0, width };
   });
 }

@@ -267,7 +267,7 @@ const lastTableBlock = new WeakMap<RawArticle, PageLine>();
 
 function addBody(article: RawArticle, block: Block) {
   const previousLine = article.body[article.body.length - 1];
-  if (article.body.length > 0) article.body.push({ n: block.lines[0]!.n, text: '', heading: false, indent: 0 });
+  if (article.body.length > 0) article.body.push({ n: block.lines[0]!.n, text: '', heading: false, indent: 0, width: 0 });
   if (block.kind === 'table') {
     // Consecutive cell groups are one table flattened into columns: one group a row.
     const continues = previousLine !== undefined && lastTableBlock.get(article) === previousLine;
@@ -418,6 +418,8 @@ function applyBanner(articles: RawArticle[]) {
   if (!rest.every((a) => a.titles.length === first.titles.length - 1)) return;
   // What stays below a banner must still read as a headline, not a box label (核心阅读).
   if ((first.titles[1] ?? '').length < 6) return;
+  // A banner is set apart from the headline under it; a kicker sits right above its headline.
+  if (first.titleLines[1]! - first.titleLines[0]! < 2) return;
   const banner = first.titles[0]!;
   first.titles = first.titles.slice(1);
   first.titleLines = first.titleLines.slice(1);
