@@ -27,7 +27,7 @@ const SUFFIX_ROLES: [string, BylineRole][] = [['摄影', '摄影'], ['摄', '摄
 // Words after the names that are not part of them: "记者 张三 报道", "本报记者 李四 采写".
 const TRAILING_VERBS = /[\s\u3000]*(报道|采写|撰文|整理|参与采写|发自[\u4e00-\u9fff]{2,6})$/;
 
-const PAGE_CREDIT = /^(本版|本期)?(版式设计|版面设计|编辑|责任编辑|责编|美编|制图|校对|统筹|图表制作|设计)[:：\s]/;
+const PAGE_CREDIT = /^(本版|本期)?(版式设计|版面设计|版式|编辑|责任编辑|责编|美编|制图|校对|统筹|图表制作|设计)[、:：\s]/;
 const MARKS = /^[■▲●◆□★☆▇█]\s*/;
 const SOURCE = /^(本报综合报道|本报综合|综合报道|据[\u4e00-\u9fff]{2,12}报道|据[\u4e00-\u9fff]{2,8}社?电?|来源[:：].{2,20}|本报讯)$/;
 // Organisations printed between names (记者 张三 某某区融媒体中心 李四) are neither names nor a reason to doubt the line.
