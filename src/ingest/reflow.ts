@@ -20,6 +20,8 @@ export function reflow(lines: PageLine[]): Paragraph[] {
   const textLines = lines.filter((l) => l.text.length > 0);
   if (textLines.length === 0) return [];
   const width = columnWidth(textLines.map((l) => l.text.length));
+  // Text cut to a character count: most lines have exactly the column's width.
+  const regular = textLines.length >= 3 && textLines.filter((l) => l.width === width).length >= textLines.length * 0.6;
   const paragraphs: Paragraph[] = [];
   let current: Paragraph | null = null;
   for (let i = 0; i < lines.length; i++) {
@@ -43,7 +45,7 @@ export function reflow(lines: PageLine[]): Paragraph[] {
       current = null;
     }
     if (!current) current = { line: line.n, text: line.text };
-    else current.text += joiner(current.text, line.text) + line.text;
+    else current.text += joiner(current.text, line.text, regular && prev?.text !== undefined && prev.width >= width) + line.text;
     const next = lines[i + 1];
     const blankFollows = !next || next.text.length === 0;
     if (ENDS_SENTENCE.test(line.text) && (blankFollows || line.text.length < width - 2)) {
@@ -65,7 +67,11 @@ function columnWidth(lengths: number[]): number {
   return sorted[Math.floor(sorted.length * 0.75)] ?? 0;
 }
 
-// Latin words cut at a line end need their space back; Chinese text joins directly.
-function joiner(before: string, after: string): string {
-  return /[A-Za-z0-9]$/.test(before) && /^[A-Za-z0-9]/.test(after) ? ' ' : '';
+/**
+ * What goes between two joined lines. Chinese text and numbers join directly (126 / 0个 is 1260个);
+ * Latin words get their space back, unless the line above filled the column, where text cut by a
+ * character count breaks inside a word (Chin / a).
+ */
+function joiner(before: string, after: string, fullLine: boolean): string {
+  return /[A-Za-z]$/.test(before) && /^[A-Za-z]/.test(after) && !fullLine ? ' ' : '';
 }

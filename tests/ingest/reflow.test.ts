@@ -27,3 +27,15 @@ describe('reflowing hard-wrapped lines', () => {
     expect(reflow(pageLines('使用 ChatGPT\nand AI 工具。\n'))[0]!.text).toBe('使用 ChatGPT and AI 工具。');
   });
 });
+
+describe('joining lines without inventing spaces', () => {
+  it('never puts a space inside a number or Chinese text cut at a line end', () => {
+    const lines = pageLines('共梳理法律法规126\n0个法条，涉及\n群众办事的各个环节。\n');
+    expect(reflow(lines)[0]!.text).toBe('共梳理法律法规1260个法条，涉及群众办事的各个环节。');
+  });
+
+  it('joins a Latin word cut inside by a fixed-width wrap without a space', () => {
+    const lines = pageLines('公司推出的新产品名为Smar\ntPhone，一经上市便受到\n追捧。\n');
+    expect(reflow(lines)[0]!.text).toBe('公司推出的新产品名为SmartPhone，一经上市便受到追捧。');
+  });
+});
