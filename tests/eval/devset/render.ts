@@ -279,6 +279,11 @@ const RENDERERS: Record<Layout, (page: DevPage, rng: Rng) => string> = {
   markdown: renderMarkdown,
 };
 
+/** One page's text in one layout, its choices seeded by layout and `seed` (the page id). */
+export function renderPage(layout: Layout, page: DevPage, seed: string): string {
+  return RENDERERS[layout](page, rngFor(layout, seed));
+}
+
 /** Render every page in every layout: the files of each layout folder (a content folder) and its gold. */
 export function renderDevset(source: DevSource, options: RenderOptions): RenderedLayout[] {
   const declared = source.papers.filter((p) => options.regionOptional || p.region !== undefined);
@@ -287,12 +292,11 @@ export function renderDevset(source: DevSource, options: RenderOptions): Rendere
     const files: RenderedFile[] = [{ path: 'papers.json', content: papersJson }];
     const gold: GoldRecord[] = [];
     for (const { id, page } of source.pages) {
-      const rng = rngFor(layout, id);
       const ext = layout === 'markdown' ? 'md' : 'txt';
       const file = `${id}.${ext}`;
       const inPaperFolder = declared.some((p) => p.slug === page.paper);
       const dir = inPaperFolder ? `${page.paper}/${page.date}/` : '';
-      let text = RENDERERS[layout](page, rng);
+      let text = renderPage(layout, page, id);
       // The page number travels in the sidecar (or front matter), and the date too when there is no paper folder.
       const meta: Record<string, string> = inPaperFolder ? { page: page.page } : { date: page.date, page: page.page };
       if (ext === 'md') text = `---\n${Object.entries(meta).map(([k, v]) => `${k}: "${v}"`).join('\n')}\n---\n\n${text}`;
