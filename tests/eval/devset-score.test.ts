@@ -9,14 +9,14 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractSources } from '../../src/content/extract-sources.ts';
 import { parseGold, type GoldRecord } from '../../src/eval/gold.ts';
 import { formatLayoutTable, type LayoutRow } from '../../src/eval/layout-table.ts';
 import { scoreExtraction } from '../../src/eval/score-extraction.ts';
 import { layoutDir } from './devset/devset.ts';
 import { LAYOUTS, type Layout } from './devset/render.ts';
-import { DERIVED_LAYOUTS, loadCorpusPages, recomposeCorpus, type DerivedLayout } from './devset/recompose.ts';
+import { DERIVED_LAYOUTS, loadCorpusPages, recomposeCorpus, type DerivedLayout, type DerivedLayoutSet } from './devset/recompose.ts';
 import { needs, sharedCorpus, sharedGold } from './shared.ts';
 
 /**
@@ -66,9 +66,14 @@ describe('extraction on the dev set, per layout', () => {
 const month = join(sharedCorpus, 'rmrb-2019-2020', '201902');
 const corpusGold = join(sharedGold, 'corpus.gold.jsonl');
 describe.skipIf(!needs('corpus-derived dev-set layouts', month, corpusGold))('extraction on corpus pages recomposed into other layouts', () => {
-  const out = mkdtempSync(join(tmpdir(), 'baoku-derived-'));
+  // Made in beforeAll: a skipped describe still runs its body when tests are collected.
+  let out = '';
+  let sets: DerivedLayoutSet[] = [];
+  beforeAll(() => {
+    out = mkdtempSync(join(tmpdir(), 'baoku-derived-'));
+    sets = recomposeCorpus(loadCorpusPages(month, corpusGold, { every: 4 }), out);
+  });
   afterAll(() => rmSync(out, { recursive: true, force: true }));
-  const sets = recomposeCorpus(loadCorpusPages(month, corpusGold, { every: 4 }), out);
 
   it('finds almost every labelled article of the source pages', () => {
     for (const s of sets) expect(s.dropped / (s.dropped + s.gold.length)).toBeLessThan(0.02);

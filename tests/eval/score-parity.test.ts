@@ -15,7 +15,7 @@ import { hasPython, needs, shared, sharedCorpus, sharedGold, sharedScorer } from
 
 const seeds = join(shared, 'seeds');
 const month = join(sharedCorpus, 'rmrb-2019-2020', '201902');
-const available = needs('Python-vs-TypeScript scorer parity', sharedScorer, seeds, month, sharedGold) && hasPython();
+const available = needs('Python-vs-TypeScript scorer parity', sharedScorer, seeds, month, sharedGold) && hasPython('Python-vs-TypeScript scorer parity');
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'baoku-parity-'));
 

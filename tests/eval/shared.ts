@@ -13,8 +13,8 @@ export const sharedGold = join(shared, 'gold');
 export const sharedCorpus = join(shared, 'corpus');
 
 let python: boolean | null = null;
-/** True when python3 runs (the reference scorer is a Python script). */
-export function hasPython(): boolean {
+/** True when python3 runs (the reference scorer is a Python script); when not, a console note says what is skipped. */
+export function hasPython(what: string): boolean {
   if (python === null) {
     try {
       execFileSync('python3', ['--version'], { stdio: 'ignore' });
@@ -23,6 +23,7 @@ export function hasPython(): boolean {
       python = false;
     }
   }
+  if (!python) console.warn(`[skipped] ${what}: python3 not found (the reference scorer is a Python script)`);
   return python;
 }
 
