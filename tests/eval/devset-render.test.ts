@@ -44,7 +44,8 @@ describe('dev-set source (tests/fixtures/devset/pages)', () => {
 
 describe('rendered layouts (tests/fixtures/devset/<layout>)', () => {
   it('are up to date with the source: run `npm run devset` after editing a page', () => {
-    expect(staleFiles(rendered)).toEqual([]);
+    const hint = 'run `npm run devset` (needed after editing a page, changing the renderer, or when papers.json starts to accept papers without a region)';
+    expect(staleFiles(rendered), hint).toEqual([]);
   });
 
   it('render the same bytes every time', () => {
