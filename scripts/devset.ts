@@ -10,7 +10,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { devsetDir, regionOptional, renderCommitted, staleFiles, writeRendered } from '../tests/eval/devset/devset.ts';
-import { loadDevSource } from '../tests/eval/devset/render.ts';
+import { formatPapers, loadDevSource } from '../tests/eval/devset/render.ts';
 import { DevPapers } from '../tests/eval/devset/schema.ts';
 
 function fail(message: string): never {
@@ -36,7 +36,7 @@ function importPages(from: string): string[] {
       else if (JSON.stringify(same) !== JSON.stringify(paper)) problems.push(`${theirsFile}: paper "${paper.slug}" differs from ours: ${JSON.stringify(same)} vs ${JSON.stringify(paper)}`);
     }
   }
-  writeFileSync(join(scratch, 'papers.json'), JSON.stringify({ papers: merged }, null, 2) + '\n');
+  writeFileSync(join(scratch, 'papers.json'), formatPapers(merged));
   const incoming = readdirSync(from).filter((n) => n.endsWith('.json') && n !== 'papers.json');
   for (const name of incoming) {
     if (existsSync(join(devsetDir, 'pages', name)) && readFileSync(join(devsetDir, 'pages', name), 'utf8') !== readFileSync(join(from, name), 'utf8')) {
@@ -54,7 +54,7 @@ function importPages(from: string): string[] {
   }
   const good = incoming.filter((n) => !bad.has(n));
   for (const name of good) copyFileSync(join(from, name), join(devsetDir, 'pages', name));
-  if (good.length) writeFileSync(join(devsetDir, 'papers.json'), JSON.stringify({ papers: merged }, null, 2) + '\n');
+  if (good.length) writeFileSync(join(devsetDir, 'papers.json'), formatPapers(merged));
   console.error(`imported ${good.length} of ${incoming.length} page(s) from ${from}${bad.size ? `; not imported: ${[...bad].join(', ')}` : ''}`);
   rmSync(scratch, { recursive: true, force: true });
   return problems;

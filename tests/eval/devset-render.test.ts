@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { parseGold, type GoldRecord } from '../../src/eval/gold.ts';
 import { normText } from '../../src/eval/score-extraction.ts';
 import { devsetDir, layoutDir, renderCommitted, staleFiles } from './devset/devset.ts';
-import { LAYOUTS, loadDevSource, renderDevset, type Layout, type RenderedLayout } from './devset/render.ts';
+import { checkPage, LAYOUTS, loadDevSource, renderDevset, type Layout, type RenderedLayout } from './devset/render.ts';
+import { DevPage } from './devset/schema.ts';
 import { rngFor, wrap, cells } from './devset/text.ts';
 import { needs, shared } from './shared.ts';
 
@@ -129,6 +130,30 @@ describe('each layout looks like the pages it stands for', () => {
       expect(headings.length, file).toBeGreaterThanOrEqual(titled.length);
     }
     expect(marks.size).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe('page checks', () => {
+  const paper = { slug: 'xihu', name: '西湖时讯（虚构）', homeDistrict: '西湖区', region: '浙江省杭州市' };
+  const page = (articles: object[], extra: object = {}) => DevPage.parse({ paper: 'xihu', date: '2023-01-02', page: '3', articles, ...extra });
+  const article = (first: string, more: object = {}) => ({ kind: 'article', titles: ['标题'], paragraphs: [first], bylines: [], districts: ['西湖区'], ...more });
+
+  it('refuses what the scorer could never match or the schema cannot see', () => {
+    expect(checkPage('p', page([article('一篇文章的开头在这里，后面还有很多字。')]), [paper])).toEqual([]);
+    expect(checkPage('p', page([article('一篇文章的开头在这里')]), [])).toEqual(['pages/p.json: paper "xihu" is not in papers.json']);
+    expect(checkPage('p', page([article('正文', { bylines: [{ name: '林某某', role: '记者' }] })]), [paper])).toEqual([
+      'pages/p.json: articles.0: byline name "林某某" is not printed in the article',
+    ]);
+    expect(checkPage('p', page([article('张某某'), article('另一篇', { byline: '口述 张某某' })]), [paper])).toEqual([
+      'pages/p.json: articles.0: its first snippet "张某某" is also printed in article 1',
+    ]);
+  });
+
+  it('refuses a brief with titles, an article without, and a page with no body paragraph', () => {
+    expect(() => page([article('x', { kind: 'brief' })])).toThrow(/a brief has no titles/);
+    expect(() => page([article('x', { titles: [] })])).toThrow(/needs its title lines/);
+    expect(() => page([article('x', { paragraphs: [{ subhead: '小标题' }] })])).toThrow(/no body paragraph/);
+    expect(() => page([article('x', { byLine: '记者 X' })])).toThrow();
   });
 });
 
