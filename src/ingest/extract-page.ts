@@ -6,7 +6,7 @@ import type { Gazetteer } from '../gazetteer/index.ts';
 import { decodeBytes } from './decode.ts';
 import { findDate, type IssueDate } from './find-dates.ts';
 import { parseDateline, parseTrailingCredit } from './find-bylines.ts';
-import { findDistricts, inferHomeDistrict, inferRegion } from './find-districts.ts';
+import { findDistricts, inferHomeDistrict, inferRegion, paperRegion } from './find-districts.ts';
 import { addUserWords, extractKeywords } from './keywords.ts';
 import { pageLines } from './page-lines.ts';
 import { reflow } from './reflow.ts';
@@ -63,7 +63,9 @@ export function extractPage(source: PageSource, context: ExtractContext): PageRe
   const date = findDate(text, source.date);
   const lines = pageLines(text);
   const split = splitArticles(lines);
-  const region = inferRegion(text, context.gazetteer, source.paper?.region ?? null);
+  // A paper without a region is national: nothing is inferred for its pages. A loose page's region is
+  // read from its place names.
+  const region = source.paper ? paperRegion(context.gazetteer, source.paper.region ?? null) : inferRegion(text, context.gazetteer, null);
   const homeDistrict = source.paper ? (source.paper.homeDistrict ?? null) : inferHomeDistrict(text, context.gazetteer, region);
 
   const articles: Article[] = [];

@@ -28,6 +28,8 @@ const SUFFIX_ROLES: [string, BylineRole][] = [['摄影', '摄影'], ['摄', '摄
 const TRAILING_VERBS = /[\s\u3000]*(报道|采写|撰文|整理|参与采写|发自[\u4e00-\u9fff]{2,6})$/;
 
 const PAGE_CREDIT = /^(本版|本期)?(版式设计|版面设计|版式|编辑|责任编辑|责编|美编|制图|校对|统筹|图表制作|设计)[、:：\s]/;
+// Role words a byline line may start with when it has no space in it: 记者张三, 本报记者李四.
+const ROLE_START = /^(本报|首席|见习|特约|融媒体|全媒体|摄影|记者|通讯员|实习生|编辑|作者|口述|整理|撰文)/;
 const MARKS = /^[■▲●◆□★☆▇█]\s*/;
 const SOURCE = /^(本报综合报道|本报综合|综合报道|据[\u4e00-\u9fff]{2,12}报道|据[\u4e00-\u9fff]{2,8}社?电?|来源[:：].{2,20}|本报讯)$/;
 // Organisations printed between names (记者 张三 某某区融媒体中心 李四) are neither names nor a reason to doubt the line.
@@ -147,6 +149,8 @@ export function parseBylineLine(line: string, options = bylineDefaults): BylineI
   if (trimmed.length < 2 || trimmed.length > options.maxLineLength) return null;
   const marked = MARKS.test(trimmed);
   const text = trimmed.replace(MARKS, '').trim();
+  // Cheap shape test first (most lines are text): a byline is short words, not one long run.
+  if (!/[\s\u3000\u00a0、(（/：:]/.test(text) && text.length > 5 && !ROLE_START.test(text) && !/摄$/.test(text)) return null;
   // A byline has no sentence punctuation; a line of wrapped body text often does.
   if (/[，,。！？!?：:“”"]/.test(text.replace(/^[^：:]{1,6}[：:]/, '')) || /^[、，]|[、，]$/.test(text)) return null;
   if (SOURCE.test(text)) return { bylines: [], source: text, marked, closing: false };

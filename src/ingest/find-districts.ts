@@ -1,6 +1,6 @@
 import type { Street } from '../model/article.ts';
 import { regionCities, regionProvinces, shortForm, type Gazetteer, type Place } from '../gazetteer/index.ts';
-import { keysAt, newTrie, trieInsert, type TrieNode as CharTrie } from '../text/char-trie.ts';
+import { longestKeyAt, newTrie, trieInsert, type TrieNode as CharTrie } from '../text/char-trie.ts';
 
 /** Where a page circulates: provinces and cities that win when a place name exists in several. */
 export interface RegionContext {
@@ -95,16 +95,12 @@ function triesFor(gaz: Gazetteer, shortForms: Map<string, Place[]>, region: Regi
 
 /** The longest name starting at `i` in any of the tries, skipping short forms that run into a longer name. */
 function longestAt(text: string, i: number, roots: TrieNode[]): { length: number; entry: Entry } | null {
-  let best: { length: number; entry: Entry } | null = null;
+  let best: { length: number; value: Entry } | null = null;
   for (const root of roots) {
-    for (const { length, value: entry } of keysAt(root, text, i)) {
-      if (length < 2) continue;
-      // A short form followed by 区/县/街… is part of a longer, unknown name.
-      if (entry.kind === 'short' && /^[区县市镇乡街村路]/.test(text[i + length] ?? '')) continue;
-      if (!best || length > best.length) best = { length, entry };
-    }
+    const found = longestKeyAt(root, text, i, (entry, length) => length >= 2 && !(entry.kind === 'short' && /^[区县市镇乡街村路]/.test(text[i + length] ?? '')));
+    if (found && (!best || found.length > best.length)) best = found;
   }
-  return best;
+  return best && { length: best.length, entry: best.value };
 }
 
 /** Every place name in `text`, longest match first, left to right. */
@@ -140,6 +136,11 @@ export function resolve(mention: Mention, region: RegionContext): Place | null {
   if (tie && mention.candidates.length > 1 && bestScore < 1) return null;
   if (tie && bestScore < 2 && best?.level !== 'province' && best?.level !== 'city') return null;
   return best;
+}
+
+/** The region a paper declares; empty for a national paper. */
+export function paperRegion(gaz: Gazetteer, region: string | null): RegionContext {
+  return { provinceCodes: regionProvinces(gaz, region), cityCodes: regionCities(gaz, region) };
 }
 
 /**

@@ -6,8 +6,11 @@ export const Paper = z.object({
   name: z.string().min(1),
   /** The county-level unit "我区/本区" refers to, by today's name; omitted for city or province papers. */
   homeDistrict: z.string().min(1).optional(),
-  /** Where the paper circulates, used to pick among same-named places: 浙江省, 浙江省杭州市. */
-  region: z.string().min(1),
+  /**
+   * Where the paper circulates, used to pick among same-named places: 浙江省, 浙江省杭州市. Left out
+   * for a national paper: its pages claim a district only where the text gives the city or province.
+   */
+  region: z.string().min(1).optional(),
 });
 export type Paper = z.infer<typeof Paper>;
 

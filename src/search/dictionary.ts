@@ -1,5 +1,5 @@
 import type { Article } from '../model/article.ts';
-import { keysAt, newTrie, trieInsert } from '../text/char-trie.ts';
+import { forEachKeyAt, newTrie, trieInsert } from '../text/char-trie.ts';
 
 /** Every dictionary word costs query time in Meilisearch (measured: ~4.5 ms per 1,000 words per query). */
 export const MAX_DICTIONARY_WORDS = 1000;
@@ -16,7 +16,8 @@ export function pickDictionary(candidates: Iterable<string>, articles: Article[]
   for (const a of articles) {
     const text = `${a.kicker}\n${a.headline}\n${a.subheadline}\n${a.bylines.map((b) => b.name).join(' ')}\n${a.body}`;
     const seen = new Set<string>();
-    for (let i = 0; i < text.length; i++) for (const { value } of keysAt(root, text, i)) seen.add(value);
+    const add = (word: string) => seen.add(word);
+    for (let i = 0; i < text.length; i++) forEachKeyAt(root, text, i, add);
     for (const w of seen) df.set(w, (df.get(w) ?? 0) + 1);
   }
   return [...df.entries()]
