@@ -163,7 +163,9 @@ export function toBlocks(lines: PageLine[], layout: PageLayout, options = blockD
     const previous = open?.lines[open.lines.length - 1];
     // A line inside a running paragraph (the one above it does not end a sentence) is never a
     // byline, however much it looks like a list of names.
-    const midParagraph = open !== null && open.kind === 'text' && previous !== undefined && previous.text.length > 12 && !/[。！？!?…；;”"’）)]$/.test(previous.text);
+    const startsParagraph = layout.indented && (line.indent >= 1 || (open !== null && !open.indented));
+    const midParagraph =
+      !startsParagraph && open !== null && open.kind === 'text' && previous !== undefined && previous.text.length > 12 && !/[。！？!?…；;”"’）)]$/.test(previous.text);
     const byline = line.heading || midParagraph || line.text.length > options.bylineMaxLength ? null : parseBylineLine(line.text);
     const newParagraph =
       layout.indented && open !== null && (line.indent >= 1 || (open.indented && previous !== undefined && ENDS_SENTENCE.test(previous.text)));

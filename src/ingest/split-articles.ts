@@ -130,9 +130,10 @@ function opensWithDateline(block: Block | undefined): boolean {
  * each article's width), flush-left lines above indented paragraphs. Title-like lines that nothing
  * anchors are 小标题 inside a body.
  */
-function findTitleGroups(view: PageView, options: typeof splitDefaults): { start: number; end: number }[] {
+function findTitleGroups(view: PageView, options: typeof splitDefaults): { groups: { start: number; end: number }[]; banner: number | null } {
   const { blocks, layout } = view;
   const groups: { start: number; end: number }[] = [];
+  let banner: number | null = null;
   let seenBody = false;
   let afterClosing = false;
   // Between two wrapped paragraphs, a change of width marks one boundary, not one per title-like line.
@@ -152,6 +153,10 @@ function findTitleGroups(view: PageView, options: typeof splitDefaults): { start
     }
     if (block.kind === 'byline') {
       afterClosing = true;
+      continue;
+    }
+    if (!seenBody && groups.length === 0 && banner === null && isBanner(view, i, options)) {
+      banner = i;
       continue;
     }
     if (bodySinceGroup && titleCandidate(block, view, options)) {
@@ -191,7 +196,7 @@ function findTitleGroups(view: PageView, options: typeof splitDefaults): { start
     // A paragraph that ends with a credit, "……贡献力量。 (于文)", closes its article.
     afterClosing = closingBlock(block) || (block.kind === 'caption' && CLOSING_DATELINE.test(block.lines[0]!.text));
   }
-  return groups;
+  return { groups, banner };
 }
 
 /** A box label (核心阅读, 编者的话) that sits between a title and its body: never the title itself. */
@@ -211,6 +216,27 @@ function laterTitleInGap(view: PageView, from: number, options: typeof splitDefa
     if (block.kind === 'text' && !boxLabel(block) && titleCandidate(block, view, options)) return true;
   }
   return false;
+}
+
+/**
+ * A page banner (城乡风采 共绘发展新图景) heads every article under it: a title-like line at the top of
+ * the page, set apart by a blank line from the first headline, which its own text or byline follows.
+ * A kicker (区市场监管局：) or a headline with its subtitle (——…) is not one.
+ */
+function isBanner(view: PageView, i: number, options: typeof splitDefaults): boolean {
+  const { blocks, layout } = view;
+  const block = blocks[i]!;
+  if (block.kind !== 'text' || block.lines.length !== 1 || !titleCandidate(block, view, options)) return false;
+  if (/[:：]$/.test(block.lines[0]!.text)) return false;
+  const next = blocks[i + 1];
+  if (!next || next.kind !== 'text' || next.gapBefore < 1 || boxLabel(next) || !titleCandidate(next, view, options)) return false;
+  if (/^[—－-]{1,2}/.test(next.lines[0]!.text)) return false;
+  const j = extendRun(view, i + 1, options);
+  const after = blocks[j + 1];
+  if (!after) return false;
+  // Re-wrapped text: only when the headline's own wrapped text follows (a label over a feature's sub-story has a byline).
+  if (layout.wrapped === 'exact') return view.widths[j + 1] !== null || opensWithDateline(after);
+  return after.kind === 'byline' || after.kind === 'table' || (after.kind === 'text' && (!layout.indented || after.indented));
 }
 
 /** Title blocks that belong together: consecutive title-like blocks, a subtitle (——…) after a title. */
@@ -379,7 +405,7 @@ function splitTitlesAfter(blocks: Block[]): RawArticle[] {
 
 function splitTitlesBefore(view: PageView, options: typeof splitDefaults): RawArticle[] {
   const { blocks } = view;
-  const groups = findTitleGroups(view, options);
+  const { groups, banner } = findTitleGroups(view, options);
   const articles: RawArticle[] = [];
   let current = newArticle();
   let groupIndex = 0;
@@ -394,6 +420,7 @@ function splitTitlesBefore(view: PageView, options: typeof splitDefaults): RawAr
       continue;
     }
     const block = blocks[i]!;
+    if (i === banner) continue;
     if (block.kind === 'byline') {
       addByline(current, block);
       continue;
@@ -401,7 +428,10 @@ function splitTitlesBefore(view: PageView, options: typeof splitDefaults): RawAr
     addBody(current, block);
   }
   if (!isEmpty(current)) articles.push(current);
-  applyBanner(articles);
+  if (banner !== null) {
+    const section = blocks[banner]!.lines[0]!.text;
+    for (const a of articles) a.section = section;
+  } else applyBanner(articles);
   return articles;
 }
 
