@@ -12,6 +12,9 @@ import { pageLines } from './page-lines.ts';
 import { reflow } from './reflow.ts';
 import { splitArticles, type RawArticle } from './split-articles.ts';
 import { assignTitles } from './titles.ts';
+import { isCaption } from './captions.ts';
+
+export { isCaption } from './captions.ts';
 
 /** Bump when extraction changes, so that incremental ingests process every file again. */
 export const EXTRACTOR_VERSION = '1';
@@ -165,14 +168,6 @@ function buildArticle(
     streets: districts.streets,
     keywords: extractKeywords(keywordText),
   };
-}
-
-// Picture captions and photo credits: "图为…", "（图片由…提供）", "摄影 X", "本报记者 X 摄".
-const CAPTION = /^(图为|上图|下图|左图|右图|图\s*[①②③④⑤1-9][：:\s])|^[（(]?(图片|照片)(由|来源|均由).{1,30}[)）]?$|^(摄影|摄)[：:\s]\s*[\u4e00-\u9fff]{2,4}$|^(本报)?(记者|通讯员)?\s*[\u4e00-\u9fff]{2,4}\s+摄$/;
-
-export function isCaption(paragraph: string): boolean {
-  const text = paragraph.trim();
-  return text.length <= 120 && CAPTION.test(text);
 }
 
 /** Stable across runs and re-orderings: the paper, the file and the article's opening text. */

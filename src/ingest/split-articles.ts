@@ -1,5 +1,6 @@
 import type { Byline } from '../model/article.ts';
 import { parseTrailingCredit } from './find-bylines.ts';
+import { isCaption } from './captions.ts';
 import { CLOSING_DATELINE, closesArticle, startsWithDateline, DATE_LINE, headlineShaped, NOTICE_TITLE, numberedSubhead, titleLike } from './line-shapes.ts';
 import { blockWidths, isCellBlock, medianWidth, pageLayout, toBlocks, widthsDiffer, type Block, type PageLayout } from './page-blocks.ts';
 import type { PageLine } from './page-lines.ts';
@@ -130,9 +131,37 @@ function opensWithDateline(block: Block | undefined): boolean {
  * each article's width), flush-left lines above indented paragraphs. Title-like lines that nothing
  * anchors are 小标题 inside a body.
  */
-function findTitleGroups(view: PageView, options: typeof splitDefaults): { groups: { start: number; end: number }[]; banner: number | null } {
+/**
+ * Where a page's articles begin: title groups (a block range) and breaks (an untitled article — a
+ * brief — begins at that block), and the page banner if there is one.
+ */
+interface Cuts {
+  groups: { start: number; end: number }[];
+  breaks: Set<number>;
+  banner: number | null;
+}
+
+/** Indented paragraphs that follow each other without blank lines: there a blank line ends an article. */
+function tightParagraphs(view: PageView): boolean {
+  if (!view.layout.indented) return false;
+  let pairs = 0;
+  let spaced = 0;
+  for (let i = 1; i < view.blocks.length; i++) {
+    const [a, b] = [view.blocks[i - 1]!, view.blocks[i]!];
+    if (a.kind !== 'text' || b.kind !== 'text' || !a.indented || !b.indented) continue;
+    pairs++;
+    if (b.gapBefore >= 1) spaced++;
+  }
+  return pairs >= 3 && spaced < pairs * 0.35;
+}
+
+function findTitleGroups(view: PageView, options: typeof splitDefaults): Cuts {
   const { blocks, layout } = view;
   const groups: { start: number; end: number }[] = [];
+  const breaks = new Set<number>();
+  const tight = tightParagraphs(view);
+  let articleHasBody = false;
+  let afterCredit = false;
   let banner: number | null = null;
   let seenBody = false;
   let afterClosing = false;
@@ -148,12 +177,22 @@ function findTitleGroups(view: PageView, options: typeof splitDefaults): { group
       while (blocks[j + 1]?.kind === 'heading') j++;
       groups.push({ start: i, end: j });
       i = j;
-      afterClosing = false;
+      afterClosing = afterCredit = articleHasBody = false;
       continue;
     }
     if (block.kind === 'byline') {
       afterClosing = true;
+      // After finished text it is a closing credit; after a subhead it opens the part below.
+      afterCredit = articleHasBody && endsSentence(blocks[i - 1]);
       continue;
+    }
+    // An untitled brief: text right after a closing credit, or after a blank line where paragraphs
+    // are otherwise set without one.
+    const bodyText = block.kind === 'text' && !titleCandidate(block, view, options);
+    const paragraph = bodyText && !isCaption(blockText(block)) && ENDS_SENTENCE.test(block.lines[block.lines.length - 1]!.text);
+    if (articleHasBody && paragraph && ((afterCredit && (layout.wrapped !== 'exact' || widthBefore(view, i) !== view.widths[i])) || (tight && block.indented && block.gapBefore >= 1))) {
+      breaks.add(i);
+      articleHasBody = false;
     }
     if (!seenBody && groups.length === 0 && banner === null && isBanner(view, i, options)) {
       banner = i;
@@ -188,15 +227,19 @@ function findTitleGroups(view: PageView, options: typeof splitDefaults): { group
         if (layout.wrapped !== null) widthBoundaryTaken = true;
         i = j;
         afterClosing = false;
+        afterCredit = false;
         bodySinceGroup = false;
+        articleHasBody = false;
         continue;
       }
     }
-    if (block.kind === 'text' || block.kind === 'table') seenBody = bodySinceGroup = true;
+    if (block.kind === 'text' || block.kind === 'table') seenBody = bodySinceGroup = articleHasBody = true;
     // A paragraph that ends with a credit, "……贡献力量。 (于文)", closes its article.
     afterClosing = closingBlock(block) || (block.kind === 'caption' && CLOSING_DATELINE.test(block.lines[0]!.text));
+    // A reporter's credit after the text (……。（记者 X）, 记者 X) ends an article; a picture credit does not.
+    afterCredit = block.kind === 'text' && parseTrailingCredit(blockText(block)) !== null;
   }
-  return { groups, banner };
+  return { groups, breaks, banner };
 }
 
 /** A box label (核心阅读, 编者的话) that sits between a title and its body: never the title itself. */
@@ -405,7 +448,7 @@ function splitTitlesAfter(blocks: Block[]): RawArticle[] {
 
 function splitTitlesBefore(view: PageView, options: typeof splitDefaults): RawArticle[] {
   const { blocks } = view;
-  const { groups, banner } = findTitleGroups(view, options);
+  const { groups, breaks, banner } = findTitleGroups(view, options);
   const articles: RawArticle[] = [];
   let current = newArticle();
   let groupIndex = 0;
@@ -421,6 +464,10 @@ function splitTitlesBefore(view: PageView, options: typeof splitDefaults): RawAr
     }
     const block = blocks[i]!;
     if (i === banner) continue;
+    if (breaks.has(i)) {
+      if (!isEmpty(current) || current.bylines.length > 0) articles.push(current);
+      current = newArticle();
+    }
     if (block.kind === 'byline') {
       addByline(current, block);
       continue;
