@@ -364,6 +364,21 @@ function isTitleBlock(block: Block): boolean {
 }
 
 /**
+ * Whether a page prints each headline after its text (PDF reading order of a laid-out page). In the
+ * middle of a page both orders look alike (text, a title, text); the page's edges tell them apart:
+ * it ends with a title after finished text, and begins with text (a short banner above it aside).
+ */
+function titlesAfterText(content: Block[]): boolean {
+  const last = content[content.length - 1];
+  const beforeLast = content[content.length - 2];
+  if (!last || !beforeLast || !isTitleBlock(last) || closesArticle(blockText(last))) return false;
+  if (!(endsSentence(beforeLast) || isTitleBlock(beforeLast) || closingBlock(beforeLast))) return false;
+  let first = 0;
+  if (content.length > 2 && content[0]!.lines.length === 1 && content[0]!.lines[0]!.text.length <= 8 && isTitleBlock(content[0]!) && !isTitleBlock(content[1]!)) first = 1;
+  return !isTitleBlock(content[first]!);
+}
+
+/**
  * Cut a page into articles. The page's layout is read first (indented e-paper text, hard-wrapped PDF
  * text, or neither), then its reading order: pages whose headlines come after their body (PDF text of
  * a laid-out page: a byline opens an article, its titles close it) and pages whose headlines come
@@ -374,13 +389,8 @@ export function splitArticles(lines: PageLine[], options = splitDefaults): Split
   const blocks = toBlocks(lines, layout);
   const hasHeadings = blocks.some((b) => b.kind === 'heading');
   const content = blocks.filter((b) => b.kind !== 'byline' && !(b.kind === 'text' && b.lines.length === 1 && NOTICE_TITLE.test(b.lines[0]!.text)));
-  const last = content[content.length - 1];
-  const beforeLast = content[content.length - 2];
-  const order: SplitResult['order'] =
-    !hasHeadings && !layout.indented && last && beforeLast && isTitleBlock(last) && !isTitleBlock(content[0]!) && (endsSentence(beforeLast) || isTitleBlock(beforeLast))
-      ? 'after'
-      : 'before';
-  const articles = order === 'after' ? splitTitlesAfter(blocks) : splitTitlesBefore(viewOf(blocks, layout), options);
+  const order: SplitResult['order'] = !hasHeadings && !layout.indented && titlesAfterText(content) ? 'after' : 'before';
+  const articles = order === 'after' ? splitTitlesAfter(viewOf(blocks, layout)) : splitTitlesBefore(viewOf(blocks, layout), options);
   const kept = articles.filter((a) => !isEmpty(a));
   for (const a of kept) {
     if (a.kind === 'article' && a.titles.length === 0 && a.bylines.length === 0) a.kind = 'brief';
@@ -391,13 +401,42 @@ export function splitArticles(lines: PageLine[], options = splitDefaults): Split
   return { articles: kept, leftovers, order, layout };
 }
 
-function splitTitlesAfter(blocks: Block[]): RawArticle[] {
-  // Segments: a byline that is not a closing credit opens an article; so does a notice heading.
+/**
+ * Whether the title-like block at `i` closes the article above it on a page whose titles follow their
+ * text: after a reporter's closing credit, or after finished text where the column width changes
+ * across it (the next article is set in another width) or no widths are known.
+ */
+function closingTitles(view: PageView, i: number, opening: boolean): boolean {
+  const { blocks } = view;
+  const previous = blocks[i - 1];
+  if (!previous || !isTitleBlock(blocks[i]!) || blocks[i]!.kind === 'heading') return false;
+  if (previous.kind === 'byline') return previous.byline!.closing || !opening;
+  if (previous.kind === 'text' && parseTrailingCredit(blockText(previous)) !== null) return true;
+  if (opening || !(endsSentence(previous) || previous.kind === 'table')) return false;
+  let j = i;
+  while (blocks[j + 1] && isTitleBlock(blocks[j + 1]!)) j++;
+  const before = widthBefore(view, i);
+  const after = widthFrom(view, j + 1);
+  return before === null || after === null || widthsDiffer(before, after, view.layout);
+}
+
+function splitTitlesAfter(view: PageView): RawArticle[] {
+  const { blocks } = view;
+  // Pages where a byline opens each article (■记者 X above the text) say where articles start.
+  const opening = blocks.some((b, i) => b.kind === 'byline' && !b.byline!.closing && i + 1 < blocks.length && blocks[i + 1]!.kind === 'text' && !isTitleBlock(blocks[i + 1]!));
+  // Segments: a byline that is not a closing credit opens an article; so does a notice heading, and
+  // so does whatever follows the titles that close an article.
   const segments: Block[][] = [[]];
   let inNotice = false;
   let noticeSigned = false;
-  for (const block of blocks) {
+  let inClosingTitles = false;
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i]!;
     const text = block.lines[0]!.text;
+    if (inClosingTitles && !isTitleBlock(block)) {
+      inClosingTitles = false;
+      if (!(block.kind === 'byline' && !block.byline!.closing) && block.kind !== 'caption') segments.push([]);
+    } else if (!inClosingTitles && closingTitles(view, i, opening)) inClosingTitles = true;
     const opens = (block.kind === 'byline' && !block.byline!.closing) || (block.kind === 'text' && block.lines.length === 1 && NOTICE_TITLE.test(text));
     const afterNotice = inNotice && noticeSigned && block.kind === 'text' && !DATE_LINE.test(text) && !isCellBlock(block);
     if ((opens || afterNotice) && segments[segments.length - 1]!.length > 0) segments.push([]);
