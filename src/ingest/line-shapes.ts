@@ -22,10 +22,14 @@ export const DATE_LINE = /^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/;
  * a closing dateline. (An editor's sign-off, ——编 者, closes the note above an article, not the article.)
  */
 const CLOSER =
-  /摄[)）]?$|摄[（(][^()（）]{1,12}[)）]$|^(本版)?(制图|版式设计|美编|图片来源|资料来源|数据来源|本期统筹|责编|责任编辑|校对)[:：]|^[（(](作者|本文作者)[^()（）]{1,40}[)）]$|^[（(][^()（）]{0,20}(整理|供稿|提供|来源)[)）]$|^[（(]?(完|全文完|本系列.{0,12}结束)[)）]?$|^据[\u4e00-\u9fff]{2,12}(电|报道|消息)$/;
+  /摄[)）]?$|摄[（(][^()（）]{1,12}[)）]$|^(本版)?(制图|版式设计|美编|图片来源|资料来源|数据来源|本期统筹|责编|责任编辑|校对)[:：\s]|^[（(](作者|本文作者)[^()（）]{1,40}[)）]$|^[（(][^()（）]{0,20}(整理|供稿|提供|来源)[)）]$|^[（(]?(完|全文完|本系列.{0,12}结束)[)）]?$|^据[\u4e00-\u9fff]{2,12}(电|报道|消息)$/;
+
+// Service details printed at the end of an article: an address, a phone number, a web or mail address.
+const SERVICE_LINE =
+  /^[（(]?(地址|详细地址|电话|咨询电话|联系电话|报名电话|服务热线|热线|监督电话|举报电话|网址|官网|邮箱|电子邮箱|投稿邮箱|栏目投稿邮箱|微信|公众号|联系人|邮编)[:：\s]|^[（(]?(https?:\/\/|www\.)\S+[)）]?$|^[\d\-－—（）() ]{7,}$|@[\w.-]+\.[a-z]{2,}$/i;
 
 export function closesArticle(text: string): boolean {
-  return CLOSER.test(text) || CLOSING_DATELINE.test(text);
+  return CLOSER.test(text) || CLOSING_DATELINE.test(text) || SERVICE_LINE.test(text) || DATE_LINE.test(text);
 }
 
 /** A line that could be a title: short, not a finished sentence, not a number or a list item. */

@@ -277,8 +277,7 @@ function isBanner(view: PageView, i: number, options: typeof splitDefaults): boo
   const j = extendRun(view, i + 1, options);
   const after = blocks[j + 1];
   if (!after) return false;
-  // Re-wrapped text: only when the headline's own wrapped text follows (a label over a feature's sub-story has a byline).
-  if (layout.wrapped === 'exact') return view.widths[j + 1] !== null || opensWithDateline(after);
+  if (layout.wrapped === 'exact') return view.widths[j + 1] !== null || opensWithDateline(after) || after.kind === 'byline';
   return after.kind === 'byline' || after.kind === 'table' || (after.kind === 'text' && (!layout.indented || after.indented));
 }
 
