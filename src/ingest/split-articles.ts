@@ -93,7 +93,7 @@ function titleCandidate(block: Block, view: PageView, options: typeof splitDefau
   if (block.kind === 'heading') return true;
   if (block.kind !== 'text') return false;
   const texts = block.lines.map((l) => l.text);
-  if (texts.some((t) => closesArticle(t) || numberedSubhead(t))) return false;
+  if (texts.some((t) => closesArticle(t) || numberedSubhead(t) || startsWithDateline(t))) return false;
   if (view.layout.indented) {
     if (block.indented || texts.length > options.maxIndentedTitleLines) return false;
     // Flush-left lines on an indented page are titles; a deck of whole sentences may sit among them.
