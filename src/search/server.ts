@@ -11,6 +11,8 @@ export interface MeiliConnection {
   apiKey: string;
   /** True when this process started the server (and `stop` ends it). */
   embedded: boolean;
+  /** Process id of the server this process started; null when it runs elsewhere. */
+  pid: number | null;
   stop(): Promise<void>;
 }
 
@@ -134,7 +136,7 @@ export async function startMeili(options: StartOptions): Promise<MeiliConnection
     const host = env.MEILI_URL.replace(/\/+$/, '');
     const apiKey = env.MEILI_MASTER_KEY ?? '';
     await waitHealthy(host, 10_000);
-    return { host, apiKey, embedded: false, stop: async () => {} };
+    return { host, apiKey, embedded: false, pid: null, stop: async () => {} };
   }
   const dataDir = resolve(options.dataDir);
   mkdirSync(dataDir, { recursive: true });
@@ -149,7 +151,7 @@ export async function startMeili(options: StartOptions): Promise<MeiliConnection
   // Another baoku process (npm start) may already run the server on this data folder: use it, since
   // two servers cannot open the same database.
   const running = await runningServer(dataDir, key);
-  if (running) return { host: running, apiKey: key, embedded: false, stop: async () => {} };
+  if (running) return { host: running, apiKey: key, embedded: false, pid: null, stop: async () => {} };
   let port = options.port ?? 7700;
   if (port === 0 || !(await portIsFree(port))) port = await freePort();
   const host = `http://127.0.0.1:${port}`;
@@ -162,12 +164,13 @@ export async function startMeili(options: StartOptions): Promise<MeiliConnection
       '--dump-dir', join(dataDir, 'dumps'),
       '--snapshot-dir', join(dataDir, 'snapshots'),
       '--http-addr', `127.0.0.1:${port}`,
-      '--master-key', key,
       '--env', 'production',
       '--no-analytics',
       '--experimental-dumpless-upgrade',
     ],
-    { stdio: ['ignore', log, log], env: { ...process.env, MEILI_NO_ANALYTICS: 'true' } },
+    // The master key goes through the environment, never argv: any local user can read another
+    // process's command line (ps, /proc/PID/cmdline), but only its owner can read its environment.
+    { stdio: ['ignore', log, log], env: { ...process.env, MEILI_MASTER_KEY: key, MEILI_NO_ANALYTICS: 'true' } },
   );
   closeSync(log);
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
@@ -188,6 +191,7 @@ export async function startMeili(options: StartOptions): Promise<MeiliConnection
     host,
     apiKey: key,
     embedded: true,
+    pid: child.pid ?? null,
     stop: async () => {
       process.removeListener('exit', stopChild);
       stopChild();
