@@ -50,16 +50,16 @@ export async function publishIndex(client: Meilisearch, docs: ArticleDocument[],
   const fresh = `${live}_build_${Date.now()}`;
   // A build that a crash or a killed server left behind is never swapped in: remove it first.
   const { results } = await withRetry('list indexes', () => client.getIndexes({ limit: 1000 }));
-  for (const stale of results.filter((i) => i.uid.startsWith(`${live}_build_`))) await settle(client.deleteIndex(stale.uid), `deleting the unfinished ${stale.uid}`);
-  await withRetry('create index', () => settle(client.createIndex(fresh, { primaryKey: 'id' }), `creating index ${fresh}`));
+  for (const stale of results.filter((i) => i.uid.startsWith(`${live}_build_`))) await settle(client, client.deleteIndex(stale.uid), `deleting the unfinished ${stale.uid}`);
+  await withRetry('create index', () => settle(client, client.createIndex(fresh, { primaryKey: 'id' }), `creating index ${fresh}`));
   try {
     const index = client.index<ArticleDocument>(fresh);
-    await settle(index.updateSettings(options.settings), `settings of ${fresh}`);
+    await settle(client, index.updateSettings(options.settings), `settings of ${fresh}`);
     let indexed = 0;
     options.onProgress?.(0, docs.length);
     for (const batch of batchesByBytes(docs, options.batchBytes ?? 8 * 1024 * 1024)) {
       // Adding the same documents twice is harmless, so a batch is simply sent again after a network error.
-      await withRetry('add documents', () => settle(index.addDocuments(batch, { primaryKey: 'id' }), `adding ${batch.length} documents to ${fresh}`));
+      await withRetry('add documents', () => settle(client, index.addDocuments(batch, { primaryKey: 'id' }), `adding ${batch.length} documents to ${fresh}`));
       indexed += batch.length;
       options.onProgress?.(indexed, docs.length);
     }
@@ -68,18 +68,16 @@ export async function publishIndex(client: Meilisearch, docs: ArticleDocument[],
       throw new Error(`index ${fresh} holds ${stats.numberOfDocuments} documents, expected ${docs.length}`);
     }
     if (await indexExists(client, live)) {
-      await settle(client.swapIndexes([{ indexes: [live, fresh], rename: false }]), `swapping ${fresh} in as ${live}`);
+      await settle(client, client.swapIndexes([{ indexes: [live, fresh], rename: false }]), `swapping ${fresh} in as ${live}`);
       // After the swap `fresh` names the old index.
-      await settle(client.deleteIndex(fresh), `deleting the previous ${live}`);
+      await settle(client, client.deleteIndex(fresh), `deleting the previous ${live}`);
     } else {
-      await settle(client.swapIndexes([{ indexes: [fresh, live], rename: true }]), `renaming ${fresh} to ${live}`);
+      await settle(client, client.swapIndexes([{ indexes: [fresh, live], rename: true }]), `renaming ${fresh} to ${live}`);
     }
     return { uid: live, documents: docs.length };
   } catch (error) {
-    await client
-      .deleteIndex(fresh)
-      .waitTask()
-      .catch(() => undefined);
+    // Best effort: when the server is gone this fails too, and the next run removes the leftover.
+    await settle(client, client.deleteIndex(fresh), `deleting the unfinished ${fresh}`, { timeout: 30_000 }).catch(() => undefined);
     throw error;
   }
 }
