@@ -21,6 +21,7 @@ const dataDir = resolve(values.data!);
 let meili;
 try {
   meili = await startMeili({ dataDir: join(dataDir, 'meili') });
+  for (const note of meili.notes) console.error(note);
 } catch (error) {
   console.error(`ingest: ${(error as Error).message}`);
   process.exit(1);

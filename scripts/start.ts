@@ -17,7 +17,9 @@ const port = Number(process.env.PORT ?? 4321);
 
 let meili;
 try {
-  meili = await startMeili({ dataDir: join(dataDir, 'meili') });
+  // While the site is served, a server that dies is started again (a few times), and the log says so.
+  meili = await startMeili({ dataDir: join(dataDir, 'meili'), restart: { log: (line) => console.error(`${new Date().toISOString()} ${line}`) } });
+  for (const note of meili.notes) console.log(note);
 } catch (error) {
   console.error(`start: ${(error as Error).message}`);
   process.exit(1);
