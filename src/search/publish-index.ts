@@ -41,16 +41,24 @@ export async function indexExists(client: Meilisearch, uid: string): Promise<boo
 }
 
 /**
+ * Remove the build indexes (`<live>_build_*`) that a crashed or killed run left half-built: they are
+ * never swapped in and only take disk. Returns their names.
+ */
+export async function removeStaleBuilds(client: Meilisearch, live: string): Promise<string[]> {
+  const { results } = await withRetry('list indexes', () => client.getIndexes({ limit: 1000 }));
+  const stale = results.map((i) => i.uid).filter((uid) => uid.startsWith(`${live}_build_`));
+  for (const uid of stale) await settle(client, client.deleteIndex(uid), `deleting the unfinished ${uid}`);
+  return stale;
+}
+
+/**
  * Build a fresh index beside the live one, check it, then swap it in. Readers keep searching the old
  * index until the swap, which Meilisearch applies atomically; any failure before it leaves the live
- * index as it was and deletes the half-built one.
+ * index as it was and deletes the half-built one. Call removeStaleBuilds first.
  */
 export async function publishIndex(client: Meilisearch, docs: ArticleDocument[], options: PublishOptions): Promise<{ uid: string; documents: number }> {
   const live = options.indexUid;
   const fresh = `${live}_build_${Date.now()}`;
-  // A build that a crash or a killed server left behind is never swapped in: remove it first.
-  const { results } = await withRetry('list indexes', () => client.getIndexes({ limit: 1000 }));
-  for (const stale of results.filter((i) => i.uid.startsWith(`${live}_build_`))) await settle(client, client.deleteIndex(stale.uid), `deleting the unfinished ${stale.uid}`);
   await withRetry('create index', () => settle(client, client.createIndex(fresh, { primaryKey: 'id' }), `creating index ${fresh}`));
   try {
     const index = client.index<ArticleDocument>(fresh);

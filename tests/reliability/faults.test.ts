@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Meilisearch } from 'meilisearch';
 import { afterAll, beforeAll, describe, expect, inject, it, onTestFinished } from 'vitest';
-import { runIngest } from '../../src/pipeline/run-ingest.ts';
+import { runIngest, summarise } from '../../src/pipeline/run-ingest.ts';
 import { startMeili, type MeiliConnection } from '../../src/search/server.ts';
 import { testClient, uniqueUid } from '../helpers/meili.ts';
 
@@ -105,8 +105,15 @@ describe('faults during an ingest leave the live index intact, and a re-run heal
     });
     await new Promise((r) => child.on('exit', r));
     expect(await documents(testClient(), uid)).toEqual(before);
+    // The articles file already holds the new set: it is the authoritative one, and the re-run brings
+    // the index to it, saying so.
+    const fileIds = readFileSync(join(dataDir, 'articles.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l).id).sort();
+    expect(fileIds).not.toEqual(before.map((d) => d.id).sort());
     const healed = await runIngest({ contentDir: content, dataDir, meili: { host, apiKey }, indexUid: uid });
     expect(healed.index.action).toBe('rebuilt');
+    expect(healed.index.caughtUp).toBe(true);
+    expect(summarise(healed)).toContain('held an older set of articles than data/articles.jsonl');
+    expect((await documents(testClient(), uid)).map((d) => d.id).sort()).toEqual(fileIds);
     const clean = uniqueUid('fault_proc_clean');
     await runIngest({ contentDir: content, dataDir: join(root, 'd2-clean'), meili: { host, apiKey }, indexUid: clean });
     expect(await documents(testClient(), uid)).toEqual(await documents(testClient(), clean));
