@@ -62,6 +62,7 @@ const dataDir = resolve(values.data!);
 const searchJson = join(dataDir, 'search.json');
 const index = values.index ?? (existsSync(searchJson) ? (JSON.parse(readFileSync(searchJson, 'utf8')) as { index: string }).index : 'articles');
 const meili = await startMeili({ dataDir: join(dataDir, 'meili') }).catch((error: Error) => fail(error.message));
+for (const note of meili.notes) console.error(note);
 const out = values.out ? createWriteStream(values.out) : process.stdout;
 const write = async (text: string) => {
   if (!out.write(text)) await once(out, 'drain');

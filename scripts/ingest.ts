@@ -1,12 +1,15 @@
 /**
- * npm run ingest [-- --content content --data data --force]
+ * npm run ingest [-- --content content --data data --force --no-wait]
  * Extracts the content folder, writes data/articles.jsonl and brings the Meilisearch index up to date.
+ * One writer at a time: a second ingest waits for the first, or with --no-wait exits at once (status 75).
  */
 import { parseArgs } from 'node:util';
 import { join, resolve } from 'node:path';
+import { BUSY_EXIT_CODE, lockDataDir } from '../src/pipeline/data-lock.ts';
 import { runIngest, summarise } from '../src/pipeline/run-ingest.ts';
-import { startMeili } from '../src/search/server.ts';
+import { startMeili, type MeiliConnection } from '../src/search/server.ts';
 import { progressPrinter } from '../src/pipeline/progress.ts';
+import { LockBusyError, describeHolder, type Lock } from '../src/system/lock.ts';
 
 const { values } = parseArgs({
   options: {
@@ -14,15 +17,37 @@ const { values } = parseArgs({
     data: { type: 'string', default: 'data' },
     index: { type: 'string' },
     force: { type: 'boolean', default: false },
+    'no-wait': { type: 'boolean', default: false },
   },
 });
 
 const dataDir = resolve(values.data!);
-let meili;
+let lock: Lock | undefined;
+let meili: MeiliConnection | undefined;
+// Stopped from outside (Ctrl-C, a scheduler's SIGTERM): stop the server we started and free the lock.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    console.error(`ingest: stopped by ${signal}`);
+    void (meili?.stop() ?? Promise.resolve()).finally(() => {
+      lock?.release();
+      process.exit(130);
+    });
+  });
+}
+
+try {
+  lock = await lockDataDir(dataDir, 'ingest', { wait: !values['no-wait'], log: (line) => console.error(`ingest: ${line}`) });
+} catch (error) {
+  if (!(error instanceof LockBusyError)) throw error;
+  console.error(`ingest: ${dataDir} is being written by ${describeHolder(error.holder)}; not waiting (--no-wait)`);
+  process.exit(BUSY_EXIT_CODE);
+}
 try {
   meili = await startMeili({ dataDir: join(dataDir, 'meili') });
+  for (const note of meili.notes) console.error(note);
 } catch (error) {
   console.error(`ingest: ${(error as Error).message}`);
+  lock.release();
   process.exit(1);
 }
 const progress = progressPrinter();
@@ -45,4 +70,5 @@ try {
   process.exitCode = 1;
 } finally {
   await meili.stop();
+  lock.release();
 }

@@ -13,7 +13,7 @@ import { extractSources } from '../src/content/extract-sources.ts';
 import { replicate } from '../src/bench/generate-corpus.ts';
 import type { Article } from '../src/model/article.ts';
 import { toDocument } from '../src/search/document.ts';
-import { indexExists, publishIndex } from '../src/search/publish-index.ts';
+import { indexExists, publishIndex, removeStaleBuilds } from '../src/search/publish-index.ts';
 import { indexSettings } from '../src/search/settings.ts';
 import { ensureSearchKey } from '../src/search/keys.ts';
 import { startMeili } from '../src/search/server.ts';
@@ -52,6 +52,7 @@ try {
     log(`indexing ${docs.length} articles (about ${Math.round(docs.length / 270 / 60)} min at ~270 documents/s) …`);
     const started = Date.now();
     const base = docs.slice(0, 20_000) as unknown as Article[];
+    await removeStaleBuilds(client, 'articles');
     await publishIndex(client, docs, { indexUid: 'articles', settings: indexSettings(dictionaryWords(base, [])), onProgress: (d, t) => process.stderr.write(`\r${d}/${t}`) });
     const seconds = (Date.now() - started) / 1000;
     log(`\nindexed in ${Math.round(seconds)} s`);

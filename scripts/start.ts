@@ -1,25 +1,42 @@
 /**
- * npm start — ingest content/, start the embedded Meilisearch (or use MEILI_URL), build the site when
- * anything changed, and serve it (default http://localhost:4321). Ctrl-C stops everything.
+ * npm start [-- --no-wait] — ingest content/, start the embedded Meilisearch (or use MEILI_URL), build
+ * the site when anything changed, and serve it (default http://localhost:4321). Ctrl-C stops everything.
+ * The data folder is locked only while ingesting and building, not while serving.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { buildSite, writeSearchConfig } from '../src/pipeline/build-site.ts';
 import { buildStamp } from '../src/pipeline/build-stamp.ts';
+import { BUSY_EXIT_CODE, lockDataDir } from '../src/pipeline/data-lock.ts';
 import { progressPrinter } from '../src/pipeline/progress.ts';
 import { runIngest, summarise } from '../src/pipeline/run-ingest.ts';
-import { startMeili } from '../src/search/server.ts';
+import { startMeili, type MeiliConnection } from '../src/search/server.ts';
+import { LockBusyError, describeHolder, type Lock } from '../src/system/lock.ts';
 
+const { values } = parseArgs({ options: { 'no-wait': { type: 'boolean', default: false } } });
 const root = resolve('.');
 const dataDir = join(root, 'data');
 const outDir = resolve(process.env.BAOKU_DIST ?? join(root, 'dist'));
 const port = Number(process.env.PORT ?? 4321);
 
-let meili;
+let lock: Lock | null = null;
 try {
-  meili = await startMeili({ dataDir: join(dataDir, 'meili') });
+  lock = await lockDataDir(dataDir, 'start', { wait: !values['no-wait'], log: (line) => console.log(line) });
+} catch (error) {
+  if (!(error instanceof LockBusyError)) throw error;
+  console.error(`start: ${dataDir} is being written by ${describeHolder(error.holder)}; not waiting (--no-wait)`);
+  process.exit(BUSY_EXIT_CODE);
+}
+
+let meili: MeiliConnection;
+try {
+  // While the site is served, a server that dies is started again (a few times), and the log says so.
+  meili = await startMeili({ dataDir: join(dataDir, 'meili'), restart: { log: (line) => console.error(`${new Date().toISOString()} ${line}`) } });
+  for (const note of meili.notes) console.log(note);
 } catch (error) {
   console.error(`start: ${(error as Error).message}`);
+  lock.release();
   process.exit(1);
 }
 const stopAll: (() => Promise<void>)[] = [() => meili.stop()];
@@ -28,6 +45,7 @@ const shutdown = async (code = 0) => {
   if (stopping) return;
   stopping = true;
   for (const stop of stopAll.reverse()) await stop().catch(() => {});
+  lock?.release();
   process.exit(code);
 };
 process.on('SIGINT', () => void shutdown(0));
@@ -52,6 +70,9 @@ try {
     console.log(`site: built in ${built.seconds} s`);
   }
   writeSearchConfig(join(dataDir, 'search.json'), outDir);
+  // Serving only reads: another ingest may run now (it shares this Meilisearch).
+  lock.release();
+  lock = null;
 
   const { preview } = await import('astro');
   const server = await preview({ root, outDir, logLevel: 'warn', server: { port, host: '127.0.0.1' } } as never);

@@ -1,7 +1,6 @@
 import type { PageRecord } from '../model/page.ts';
 import { loadCommunities, loadGazetteer, localWords, regionProvinces, type Gazetteer } from '../gazetteer/index.ts';
-import { decodeBytes } from '../ingest/decode.ts';
-import { extractPage, sha256 } from '../ingest/extract-page.ts';
+import { extractPage } from '../ingest/extract-page.ts';
 import { inferRegion } from '../ingest/find-districts.ts';
 import { addUserWords } from '../ingest/keywords.ts';
 import { statSync } from 'node:fs';
@@ -65,7 +64,7 @@ export async function extractSources(paths: string[], options: ExtractOptions = 
       // A newspaper page is tens of kilobytes; a file this large is an export or a mistake, not a page.
       if (size > MAX_PAGE_BYTES) throw new SkipError(`${(size / 1024 / 1024).toFixed(1)} MB is too large for one page (limit ${MAX_PAGE_BYTES / 1024 / 1024} MB): split it into pages`);
       const source = readSource(path, papers);
-      const hash = sha256(source.bytes);
+      const hash = source.hash;
       const duplicateOf = firstWithHash.get(hash);
       if (duplicateOf) throw new SkipError(`same content as ${duplicateOf}: not indexed twice`);
       firstWithHash.set(hash, source.file);
@@ -73,10 +72,7 @@ export async function extractSources(paths: string[], options: ExtractOptions = 
       if (reused) record = reused;
       else {
         // A page without a paper: its communities are found in the province its place names point to.
-        if (!source.paper) {
-          const decoded = decodeBytes(source.bytes);
-          if (decoded.ok) await sharedGazetteer(inferRegion(decoded.text, gazetteer, null).provinceCodes);
-        }
+        if (!source.paper && source.decoded.ok) await sharedGazetteer(inferRegion(source.decoded.text, gazetteer, null).provinceCodes);
         teachLocalWords(gazetteer);
         record = extractPage(source, { gazetteer });
       }

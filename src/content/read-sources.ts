@@ -10,12 +10,14 @@
  * The sidecar and front matter override the path. A file outside any paper folder has no paper and
  * no date: nothing is guessed.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { z } from 'zod';
 import type { Message } from '../model/page.ts';
 import { Paper, PapersFile } from '../model/paper.ts';
 import { normaliseDate, type IssueDate } from '../ingest/find-dates.ts';
+import { decodeBytes } from '../ingest/decode.ts';
 import type { PageSource } from '../ingest/extract-page.ts';
 
 const PAGE_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.text']);
@@ -82,8 +84,10 @@ export function loadPapers(file: string | null): Papers {
   return { file, papers: parsed.data.papers };
 }
 
+const FRONT_MATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---\r?\n/;
+
 function parseFrontMatter(text: string): Record<string, string> | null {
-  const m = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---\r?\n/.exec(text);
+  const m = FRONT_MATTER.exec(text);
   if (!m) return null;
   const out: Record<string, string> = {};
   for (const line of m[1]!.split(/\r?\n/)) {
@@ -99,12 +103,18 @@ export function displayPath(path: string, papers: Papers): string {
   return contentRoot && path.startsWith(contentRoot + sep) ? relative(contentRoot, path) : relative(process.cwd(), path) || path;
 }
 
-/** Read one page file and resolve its paper, date and page from path, sidecar and front matter. */
+/**
+ * Read one page file once: hash its bytes, decode them (the encoding is detected before anything reads
+ * the text, front matter included), and resolve its paper, date and page from path, sidecar and front
+ * matter.
+ */
 export function readSource(path: string, papers: Papers): PageSource {
   const messages: Message[] = [];
   const contentRoot = papers.file ? dirname(papers.file) : null;
   const file = displayPath(path, papers);
-  let bytes: Uint8Array = readFileSync(path);
+  const bytes = readFileSync(path);
+  const hash = createHash('sha256').update(bytes).digest('hex');
+  let decoded = decodeBytes(bytes);
   const parts = contentRoot && path.startsWith(contentRoot + sep) ? relative(contentRoot, path).split(sep) : [];
   let paperSlug = parts.length >= 2 ? parts[0]! : '';
   let date: IssueDate | null = null;
@@ -126,12 +136,12 @@ export function readSource(path: string, papers: Papers): PageSource {
       messages.push({ file: relative(process.cwd(), sidecar), line: 1, severity: 'error', message: `sidecar ignored: ${(error as Error).message.split('\n')[0]}` });
     }
   }
-  if (/\.(md|markdown)$/i.test(path)) {
-    const text = Buffer.from(bytes).toString('utf8');
-    const fm = parseFrontMatter(text);
+  if (decoded.ok && /\.(md|markdown)$/i.test(path)) {
+    const fm = parseFrontMatter(decoded.text);
     if (fm) {
       Object.assign(meta, Object.fromEntries(Object.entries(fm).filter(([k]) => ['date', 'page', 'paper'].includes(k))));
-      bytes = Buffer.from(text.replace(/^\uFEFF?---\r?\n[\s\S]*?\r?\n---\r?\n/, (m) => '\n'.repeat(m.split('\n').length - 1)), 'utf8');
+      // Blank lines in its place, so that line numbers in messages still match the file.
+      decoded = { ...decoded, text: decoded.text.replace(FRONT_MATTER, (m) => '\n'.repeat(m.split('\n').length - 1)) };
     }
   }
   if (meta.date !== undefined) {
@@ -146,5 +156,5 @@ export function readSource(path: string, papers: Papers): PageSource {
     messages.push({ file, line: 1, severity: 'warning', message: `paper "${paperSlug}" is not in ${relative(process.cwd(), papers.file)}; the page is kept without a paper` });
     paper = null;
   }
-  return { file, bytes, paper, date, page, messages };
+  return { file, hash, decoded, paper, date, page, messages };
 }

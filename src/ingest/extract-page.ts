@@ -3,7 +3,7 @@ import type { Article, Byline } from '../model/article.ts';
 import type { Message, PageRecord } from '../model/page.ts';
 import type { Paper } from '../model/paper.ts';
 import type { Gazetteer } from '../gazetteer/index.ts';
-import { decodeBytes } from './decode.ts';
+import type { Decoded } from './decode.ts';
 import { findDate, type IssueDate } from './find-dates.ts';
 import { parseDateline, parseTrailingCredit } from './find-bylines.ts';
 import { findDistricts, inferHomeDistrict, inferRegion, paperRegion } from './find-districts.ts';
@@ -19,10 +19,13 @@ export { isCaption } from './captions.ts';
 /** Bump when extraction changes, so that incremental ingests process every file again. */
 export const EXTRACTOR_VERSION = '1';
 
-/** One input file with what its path, sidecar or front matter says about it. */
+/** One input file, read, hashed and decoded once, with what its path, sidecar or front matter says about it. */
 export interface PageSource {
   file: string;
-  bytes: Uint8Array;
+  /** sha256 of the file's bytes as read. */
+  hash: string;
+  /** The text (front matter blanked, line numbers kept), or why the bytes are not page text. */
+  decoded: Decoded;
   paper: Paper | null;
   /** Issue date from metadata; null when the metadata says nothing. */
   date: IssueDate | null;
@@ -42,12 +45,12 @@ export function sha256(bytes: Uint8Array): string {
 export function extractPage(source: PageSource, context: ExtractContext): PageRecord {
   const base = {
     file: source.file,
-    hash: sha256(source.bytes),
+    hash: source.hash,
     paper: source.paper?.slug ?? '',
     page: source.page,
     messages: [...(source.messages ?? [])],
   };
-  const decoded = decodeBytes(source.bytes);
+  const decoded = source.decoded;
   if (!decoded.ok) {
     return {
       ...base,

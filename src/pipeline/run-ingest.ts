@@ -9,7 +9,7 @@ import { Article } from '../model/article.ts';
 import { PageRecord } from '../model/page.ts';
 import { INDEX_UID, toDocument } from '../search/document.ts';
 import { ensureSearchKey } from '../search/keys.ts';
-import { indexExists, publishIndex } from '../search/publish-index.ts';
+import { indexExists, publishIndex, removeStaleBuilds } from '../search/publish-index.ts';
 import { indexSettings } from '../search/settings.ts';
 import { pickDictionary } from '../search/dictionary.ts';
 import { MeiliUnavailableError, unavailableMessage, withRetry } from '../search/tasks.ts';
@@ -48,8 +48,27 @@ export interface IngestReport {
   articles: number;
   /** Seconds spent extracting and bringing the index up to date; indexing rate when it was rebuilt. */
   timings: { extractSeconds: number; indexSeconds: number; documentsPerSecond: number | null };
-  index: { uid: string; host: string; action: 'rebuilt' | 'unchanged'; documents: number };
+  index: {
+    uid: string;
+    host: string;
+    action: 'rebuilt' | 'unchanged';
+    documents: number;
+    /** Half-built indexes an earlier, killed run left behind, removed by this one. */
+    staleBuildsRemoved: string[];
+    /**
+     * True when the live index did not hold the articles file an earlier run wrote (that run stopped
+     * between writing the file and swapping in the index), so this run rebuilt it.
+     */
+    caughtUp: boolean;
+  };
   files: FileReport[];
+}
+
+/** What the live index was last built from (data/index-state-<uid>.json), to tell when it is up to date. */
+interface IndexState {
+  articles: string;
+  settings: string;
+  host: string;
 }
 
 const round = (seconds: number) => Math.round(seconds * 10) / 10;
@@ -128,18 +147,24 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
 
   const articlesJsonl = articles.map((a) => JSON.stringify(a)).join('\n') + (articles.length ? '\n' : '');
   const articlesFile = join(options.dataDir, 'articles.jsonl');
-  if (!existsSync(articlesFile) || readFileSync(articlesFile, 'utf8') !== articlesJsonl) writeAtomic(articlesFile, articlesJsonl);
+  const stateFile = join(options.dataDir, `index-state-${indexUid}.json`);
+  const state = existsSync(stateFile) ? (JSON.parse(readFileSync(stateFile, 'utf8')) as IndexState) : null;
+  // The articles file is written before the index is rebuilt, so it is the authoritative record of
+  // content/; when a run stopped in between, the live index still holds the set before it.
+  const previousFile = existsSync(articlesFile) ? readFileSync(articlesFile, 'utf8') : null;
+  const indexBehind = state !== null && previousFile !== null && state.articles !== sha(previousFile);
+  if (previousFile !== articlesJsonl) writeAtomic(articlesFile, articlesJsonl);
   writeAtomic(pagesFile, JSON.stringify({ version: EXTRACTOR_VERSION, pages }) + '\n');
 
   const provinces = [...extraction.gazetteer.communityProvinces];
   const settings = indexSettings(dictionaryWords(articles, localWords(extraction.gazetteer, provinces)));
   const client = new Meilisearch({ host: options.meili.host, apiKey: options.meili.apiKey });
   let action: 'rebuilt' | 'unchanged' = 'unchanged';
+  let staleBuildsRemoved: string[] = [];
   const indexStarted = Date.now();
   try {
-    const stateFile = join(options.dataDir, `index-state-${indexUid}.json`);
-    const wanted = { articles: sha(articlesJsonl), settings: sha(JSON.stringify(settings)), host: options.meili.host };
-    const state = existsSync(stateFile) ? (JSON.parse(readFileSync(stateFile, 'utf8')) as typeof wanted) : null;
+    staleBuildsRemoved = await removeStaleBuilds(client, indexUid);
+    const wanted: IndexState = { articles: sha(articlesJsonl), settings: sha(JSON.stringify(settings)), host: options.meili.host };
     const upToDate =
       !options.force &&
       state?.articles === wanted.articles &&
@@ -187,7 +212,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
       indexSeconds: round(indexSeconds),
       documentsPerSecond: action === 'rebuilt' && indexSeconds > 0 ? Math.round(articles.length / indexSeconds) : null,
     },
-    index: { uid: indexUid, host: options.meili.host, action, documents: articles.length },
+    index: { uid: indexUid, host: options.meili.host, action, documents: articles.length, staleBuildsRemoved, caughtUp: indexBehind && action === 'rebuilt' },
     files,
   };
   writeAtomic(join(options.dataDir, 'ingest-report.json'), JSON.stringify(report, null, 2) + '\n');
@@ -200,6 +225,8 @@ export function summarise(report: IngestReport): string {
     `files: ${report.filesSeen} seen, ${report.filesIngested} ingested, ${report.filesUnchanged} unchanged, ${report.filesSkipped} skipped`,
     ...report.files.filter((f) => f.status === 'skipped').map((f) => `  skipped ${f.file}: ${f.reason}`),
     ...report.files.flatMap((f) => f.messages.filter((m) => !m.includes(': error: ') || f.status !== 'skipped').map((m) => `  ${m}`)),
+    ...(report.index.caughtUp ? [`index ${report.index.uid} held an older set of articles than data/articles.jsonl (an earlier run stopped before indexing finished): rebuilt from the file`] : []),
+    ...report.index.staleBuildsRemoved.map((uid) => `removed ${uid}, a half-built index an earlier run left behind`),
     `articles: ${report.articles}; index ${report.index.uid}: ${report.index.action === 'rebuilt' ? `rebuilt and swapped in (${report.timings.documentsPerSecond} documents/s)` : 'unchanged'}`,
     `time: ${report.seconds} s (extract ${report.timings.extractSeconds} s, index ${report.timings.indexSeconds} s)`,
   ];

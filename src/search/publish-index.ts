@@ -41,25 +41,33 @@ export async function indexExists(client: Meilisearch, uid: string): Promise<boo
 }
 
 /**
+ * Remove the build indexes (`<live>_build_*`) that a crashed or killed run left half-built: they are
+ * never swapped in and only take disk. Returns their names.
+ */
+export async function removeStaleBuilds(client: Meilisearch, live: string): Promise<string[]> {
+  const { results } = await withRetry('list indexes', () => client.getIndexes({ limit: 1000 }));
+  const stale = results.map((i) => i.uid).filter((uid) => uid.startsWith(`${live}_build_`));
+  for (const uid of stale) await settle(client, client.deleteIndex(uid), `deleting the unfinished ${uid}`);
+  return stale;
+}
+
+/**
  * Build a fresh index beside the live one, check it, then swap it in. Readers keep searching the old
  * index until the swap, which Meilisearch applies atomically; any failure before it leaves the live
- * index as it was and deletes the half-built one.
+ * index as it was and deletes the half-built one. Call removeStaleBuilds first.
  */
 export async function publishIndex(client: Meilisearch, docs: ArticleDocument[], options: PublishOptions): Promise<{ uid: string; documents: number }> {
   const live = options.indexUid;
   const fresh = `${live}_build_${Date.now()}`;
-  // A build that a crash or a killed server left behind is never swapped in: remove it first.
-  const { results } = await withRetry('list indexes', () => client.getIndexes({ limit: 1000 }));
-  for (const stale of results.filter((i) => i.uid.startsWith(`${live}_build_`))) await settle(client.deleteIndex(stale.uid), `deleting the unfinished ${stale.uid}`);
-  await withRetry('create index', () => settle(client.createIndex(fresh, { primaryKey: 'id' }), `creating index ${fresh}`));
+  await withRetry('create index', () => settle(client, client.createIndex(fresh, { primaryKey: 'id' }), `creating index ${fresh}`));
   try {
     const index = client.index<ArticleDocument>(fresh);
-    await settle(index.updateSettings(options.settings), `settings of ${fresh}`);
+    await settle(client, index.updateSettings(options.settings), `settings of ${fresh}`);
     let indexed = 0;
     options.onProgress?.(0, docs.length);
     for (const batch of batchesByBytes(docs, options.batchBytes ?? 8 * 1024 * 1024)) {
       // Adding the same documents twice is harmless, so a batch is simply sent again after a network error.
-      await withRetry('add documents', () => settle(index.addDocuments(batch, { primaryKey: 'id' }), `adding ${batch.length} documents to ${fresh}`));
+      await withRetry('add documents', () => settle(client, index.addDocuments(batch, { primaryKey: 'id' }), `adding ${batch.length} documents to ${fresh}`));
       indexed += batch.length;
       options.onProgress?.(indexed, docs.length);
     }
@@ -68,18 +76,16 @@ export async function publishIndex(client: Meilisearch, docs: ArticleDocument[],
       throw new Error(`index ${fresh} holds ${stats.numberOfDocuments} documents, expected ${docs.length}`);
     }
     if (await indexExists(client, live)) {
-      await settle(client.swapIndexes([{ indexes: [live, fresh], rename: false }]), `swapping ${fresh} in as ${live}`);
+      await settle(client, client.swapIndexes([{ indexes: [live, fresh], rename: false }]), `swapping ${fresh} in as ${live}`);
       // After the swap `fresh` names the old index.
-      await settle(client.deleteIndex(fresh), `deleting the previous ${live}`);
+      await settle(client, client.deleteIndex(fresh), `deleting the previous ${live}`);
     } else {
-      await settle(client.swapIndexes([{ indexes: [fresh, live], rename: true }]), `renaming ${fresh} to ${live}`);
+      await settle(client, client.swapIndexes([{ indexes: [fresh, live], rename: true }]), `renaming ${fresh} to ${live}`);
     }
     return { uid: live, documents: docs.length };
   } catch (error) {
-    await client
-      .deleteIndex(fresh)
-      .waitTask()
-      .catch(() => undefined);
+    // Best effort: when the server is gone this fails too, and the next run removes the leftover.
+    await settle(client, client.deleteIndex(fresh), `deleting the unfinished ${fresh}`, { timeout: 30_000 }).catch(() => undefined);
     throw error;
   }
 }

@@ -1,7 +1,11 @@
 /**
- * A search as readers, researchers and the command line state it. The site keeps it in the URL with
- * these parameter names, the export CLI takes the same names as flags, and both turn it into one
- * Meilisearch request with `toMeiliQuery` — so a bookmarked search and an export agree.
+ * A search as readers, researchers and the command line state it: the one format for every link the
+ * site writes (`searchHref`), the search page's URL (src/site/search-state.ts maps it to InstantSearch),
+ * the export menu and the export CLI (the same names as flags). All of them turn it into one
+ * Meilisearch request with `toMeiliQuery`, so a link, a bookmarked search and an export agree.
+ *
+ * Imported by browser code (the search page, the export menu) and by Node (scripts, the site build):
+ * keep it free of Node and DOM APIs.
  */
 export interface SearchRequest {
   q: string;
@@ -19,6 +23,8 @@ export interface SearchRequest {
   from: string | null;
   to: string | null;
   sort: 'relevance' | 'newest' | 'oldest';
+  /** Page of results on the search page, from 1; the export always takes every page. */
+  page: number;
 }
 
 export const URL_PARAMS = {
@@ -34,10 +40,17 @@ export const URL_PARAMS = {
   from: 'from',
   to: 'to',
   sort: 'sort',
+  page: 'page',
 } as const;
 
 export function emptyRequest(): SearchRequest {
-  return { q: '', districts: [], streets: [], papers: [], reporters: [], people: [], kinds: [], years: [], months: [], from: null, to: null, sort: 'relevance' };
+  return { q: '', districts: [], streets: [], papers: [], reporters: [], people: [], kinds: [], years: [], months: [], from: null, to: null, sort: 'relevance', page: 1 };
+}
+
+/** The search page's address for a search: every link into search is written with this. */
+export function searchHref(request: Partial<SearchRequest>): string {
+  const query = toSearchParams({ ...emptyRequest(), ...request }).toString();
+  return query ? `/?${query}` : '/';
 }
 
 /** 2021-05-24 → 20210524; YYYY-MM and YYYY cover the whole month or year from its start or to its end. */
@@ -49,12 +62,20 @@ export function dateToNum(date: string, edge: 'from' | 'to'): number {
   return y * 10000 + m * 100 + d;
 }
 
-/** 20210524 → 2021-05-24 (a month or day of 00 is left out). */
-export function numToDate(n: number): string {
+/**
+ * 20210524 → 2021-05-24, the inverse of dateToNum for the same edge: the start of a month or year
+ * (day or month 00) reads back as YYYY-MM or YYYY, and so does its end (day 31, month 12) as a `to`.
+ */
+export function numToDate(n: number, edge: 'from' | 'to' = 'from'): string {
   const y = Math.floor(n / 10000);
   const m = Math.floor(n / 100) % 100;
   const d = n % 100;
-  return [String(y), m ? String(m).padStart(2, '0') : '', m && d ? String(d).padStart(2, '0') : ''].filter(Boolean).join('-');
+  const mm = String(m).padStart(2, '0');
+  if (edge === 'to' && m === 12 && d === 31) return String(y);
+  if (edge === 'to' && d === 31) return `${y}-${mm}`;
+  if (m === 0) return String(y);
+  if (d === 0) return `${y}-${mm}`;
+  return `${y}-${mm}-${String(d).padStart(2, '0')}`;
 }
 
 const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
@@ -79,6 +100,7 @@ export function parseSearchParams(params: URLSearchParams): SearchRequest {
     from: date(URL_PARAMS.from),
     to: date(URL_PARAMS.to),
     sort: sort === 'newest' || sort === 'oldest' ? sort : 'relevance',
+    page: Math.max(1, Math.floor(Number(params.get(URL_PARAMS.page)) || 1)),
   };
 }
 
@@ -93,6 +115,7 @@ export function toSearchParams(req: SearchRequest): URLSearchParams {
   if (req.from) p.set(URL_PARAMS.from, req.from);
   if (req.to) p.set(URL_PARAMS.to, req.to);
   if (req.sort !== 'relevance') p.set(URL_PARAMS.sort, req.sort);
+  if (req.page > 1) p.set(URL_PARAMS.page, String(req.page));
   return p;
 }
 

@@ -1,9 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { accessSync, chmodSync, constants, copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, chmodSync, closeSync, constants, copyFileSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { delimiter, join, resolve } from 'node:path';
+import { commandLine, isAlive, processStart, stopProcess, thisProcess, type ProcessId } from '../system/processes.ts';
 
 /** Where and how to reach a Meilisearch server, and how to stop it if we started it. */
 export interface MeiliConnection {
@@ -11,6 +12,10 @@ export interface MeiliConnection {
   apiKey: string;
   /** True when this process started the server (and `stop` ends it). */
   embedded: boolean;
+  /** Process id of the server this process started (the current one, after a restart); null when it runs elsewhere. */
+  readonly pid: number | null;
+  /** What connecting involved that the user should hear about (an orphaned server stopped). */
+  notes: string[];
   stop(): Promise<void>;
 }
 
@@ -23,6 +28,11 @@ export interface StartOptions {
   env?: NodeJS.ProcessEnv;
   /** Log file for the server's own output; default <dataDir>/meilisearch.log. */
   logFile?: string;
+  /**
+   * Start the embedded server again when it dies on its own (npm start, while it serves the site), at
+   * most `attempts` times in a row (default 5), each restart logged.
+   */
+  restart?: { log: (line: string) => void; attempts?: number };
 }
 
 export class MeiliUnavailableError extends Error {}
@@ -134,7 +144,7 @@ export async function startMeili(options: StartOptions): Promise<MeiliConnection
     const host = env.MEILI_URL.replace(/\/+$/, '');
     const apiKey = env.MEILI_MASTER_KEY ?? '';
     await waitHealthy(host, 10_000);
-    return { host, apiKey, embedded: false, stop: async () => {} };
+    return { host, apiKey, embedded: false, pid: null, notes: [], stop: async () => {} };
   }
   const dataDir = resolve(options.dataDir);
   mkdirSync(dataDir, { recursive: true });
@@ -146,31 +156,44 @@ export async function startMeili(options: StartOptions): Promise<MeiliConnection
     );
   }
   const key = masterKey(dataDir);
-  // Another baoku process (npm start) may already run the server on this data folder: use it, since
-  // two servers cannot open the same database.
-  const running = await runningServer(dataDir, key);
-  if (running) return { host: running, apiKey: key, embedded: false, stop: async () => {} };
+  const notes: string[] = [];
+  const running = await serverOnDataDir(dataDir, notes);
+  if (running) return { host: running, apiKey: key, embedded: false, pid: null, notes, stop: async () => {} };
   let port = options.port ?? 7700;
   if (port === 0 || !(await portIsFree(port))) port = await freePort();
   const host = `http://127.0.0.1:${port}`;
-  const { openSync, closeSync } = await import('node:fs');
-  const log = openSync(options.logFile ?? join(dataDir, 'meilisearch.log'), 'a');
-  const child = spawn(
-    binary,
-    [
-      '--db-path', join(dataDir, 'db'),
-      '--dump-dir', join(dataDir, 'dumps'),
-      '--snapshot-dir', join(dataDir, 'snapshots'),
-      '--http-addr', `127.0.0.1:${port}`,
-      '--master-key', key,
-      '--env', 'production',
-      '--no-analytics',
-      '--experimental-dumpless-upgrade',
-    ],
-    { stdio: ['ignore', log, log], env: { ...process.env, MEILI_NO_ANALYTICS: 'true' } },
-  );
-  closeSync(log);
-  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  const logFile = options.logFile ?? join(dataDir, 'meilisearch.log');
+  const stateFile = join(dataDir, 'server.json');
+
+  const launch = (): ChildProcess => {
+    const log = openSync(logFile, 'a');
+    const launched = spawn(
+      binary,
+      [
+        '--db-path', join(dataDir, 'db'),
+        '--dump-dir', join(dataDir, 'dumps'),
+        '--snapshot-dir', join(dataDir, 'snapshots'),
+        '--http-addr', `127.0.0.1:${port}`,
+        '--env', 'production',
+        '--no-analytics',
+        '--experimental-dumpless-upgrade',
+      ],
+      // The master key goes through the environment, never argv: any local user can read another
+      // process's command line (ps, /proc/PID/cmdline), but only its owner can read its environment.
+      { stdio: ['ignore', log, log], env: { ...process.env, MEILI_MASTER_KEY: key, MEILI_NO_ANALYTICS: 'true' } },
+    );
+    closeSync(log);
+    // Recorded at once, with who started it: should this process be killed, the next run finds the
+    // server it left behind (see serverOnDataDir).
+    if (launched.pid !== undefined) {
+      const state: ServerState = { host, pid: launched.pid, start: processStart(launched.pid), owner: thisProcess() };
+      writeFileSync(stateFile, JSON.stringify(state) + '\n');
+    }
+    return launched;
+  };
+
+  let child = launch();
+  let stopping = false;
   const stopChild = () => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
   };
@@ -178,36 +201,108 @@ export async function startMeili(options: StartOptions): Promise<MeiliConnection
   try {
     await waitHealthy(host, 30_000, child);
   } catch (error) {
+    stopping = true;
     stopChild();
-    const tail = logTail(options.logFile ?? join(dataDir, 'meilisearch.log'));
+    rmSync(stateFile, { force: true });
+    const tail = logTail(logFile);
     throw new MeiliUnavailableError(`${(error as Error).message}${tail ? `\n--- meilisearch.log ---\n${tail}` : ''}`);
   }
-  const stateFile = join(dataDir, 'server.json');
-  writeFileSync(stateFile, JSON.stringify({ host, pid: child.pid }) + '\n');
+
+  if (options.restart) {
+    const { log, attempts = 5 } = options.restart;
+    let restarts = 0;
+    let upSince = Date.now();
+    const watch = (watched: ChildProcess) =>
+      watched.once('exit', (code, signal) => {
+        if (stopping) return;
+        // A server that stayed up a while has earned a fresh set of restarts.
+        if (Date.now() - upSince > STABLE_MS) restarts = 0;
+        const how = signal ? `killed by ${signal}` : `exit code ${code}`;
+        if (restarts >= attempts) {
+          log(`Meilisearch (pid ${watched.pid}) stopped (${how}); restarted ${attempts} times already, giving up — search is down until baoku is started again`);
+          return;
+        }
+        restarts++;
+        log(`Meilisearch (pid ${watched.pid}) stopped unexpectedly (${how}); restarting it (attempt ${restarts} of ${attempts})`);
+        void (async () => {
+          await new Promise((r) => setTimeout(r, 500 * 2 ** (restarts - 1)));
+          if (stopping) return;
+          child = launch();
+          upSince = Date.now();
+          watch(child);
+          try {
+            await waitHealthy(host, 30_000, child);
+            log(`Meilisearch is back at ${host} (pid ${child.pid})`);
+          } catch (error) {
+            log(`Meilisearch did not come back: ${(error as Error).message}`);
+          }
+        })();
+      });
+    watch(child);
+  }
+
   return {
     host,
     apiKey: key,
     embedded: true,
+    get pid() {
+      return child.pid ?? null;
+    },
+    notes,
     stop: async () => {
+      stopping = true;
       process.removeListener('exit', stopChild);
       stopChild();
-      await exited;
+      await exitOf(child);
       rmSync(stateFile, { force: true });
     },
   };
 }
 
-async function runningServer(dataDir: string, key: string): Promise<string | null> {
+/** How long a restarted server must stay up before its restart count starts again from zero. */
+const STABLE_MS = 60_000;
+
+/** What server.json records about the embedded server: where it listens, and who started it. */
+interface ServerState {
+  host: string;
+  pid: number;
+  start: string | null;
+  owner: ProcessId;
+}
+
+const exitOf = (child: ChildProcess) =>
+  new Promise<void>((r) => (child.exitCode !== null || child.signalCode !== null ? r() : child.once('exit', () => r())));
+
+/**
+ * The host of a server already running on this data folder for a live baoku process (npm start
+ * serving the site), which we then share, since two servers cannot open one database. A server whose
+ * owner was killed is an orphan: it is stopped (and `notes` says so), and a fresh one is started.
+ */
+async function serverOnDataDir(dataDir: string, notes: string[]): Promise<string | null> {
   const stateFile = join(dataDir, 'server.json');
   if (!existsSync(stateFile)) return null;
+  let state: Partial<ServerState>;
   try {
-    const { host, pid } = JSON.parse(readFileSync(stateFile, 'utf8')) as { host: string; pid: number };
-    process.kill(pid, 0);
-    const res = await fetch(`${host}/version`, { headers: { Authorization: `Bearer ${key}` } });
-    return res.ok ? host : null;
+    state = JSON.parse(readFileSync(stateFile, 'utf8')) as Partial<ServerState>;
   } catch {
+    rmSync(stateFile, { force: true });
     return null;
   }
+  const server: ProcessId = { pid: Number(state.pid), start: state.start ?? null };
+  // Only a process that is Meilisearch on this very database is ours to share or stop: a pid alone
+  // may have been reused by anything.
+  const argv = Number.isInteger(server.pid) ? commandLine(server.pid) : null;
+  const ours = argv !== null && isAlive(server) && argv.includes(join(dataDir, 'db'));
+  if (ours && state.owner && isAlive(state.owner) && state.host) {
+    await waitHealthy(state.host, 30_000);
+    return state.host;
+  }
+  if (ours) {
+    await stopProcess(server);
+    notes.push(`stopped an orphaned Meilisearch (pid ${server.pid}) that an earlier run, killed before it could stop it, left running on ${dataDir}`);
+  }
+  rmSync(stateFile, { force: true });
+  return null;
 }
 
 function logTail(file: string): string {

@@ -1,10 +1,30 @@
-import type { EnqueuedTaskPromise, Task } from 'meilisearch';
+import type { EnqueuedTaskPromise, Meilisearch, Task } from 'meilisearch';
 
 export class MeiliTaskError extends Error {}
 
-/** Wait for a Meilisearch task and fail loudly, with the task's uid, type and error, when it did not succeed. */
-export async function settle(pending: EnqueuedTaskPromise, what: string, timeout = 600_000): Promise<Task> {
-  const task = await pending.waitTask({ timeout, interval: 50 });
+export interface SettleOptions {
+  /** Give up on a task that is still enqueued or processing after this many ms. */
+  timeout?: number;
+  /** Pause between polls, in ms. */
+  interval?: number;
+}
+
+/**
+ * Wait for a Meilisearch task and fail loudly, with the task's uid, type and error, when it did not
+ * succeed. The polling is ours, not `waitTask`'s: meilisearch-js leaves its timeout timer running when
+ * a poll throws, so a dead server kept the process alive for the whole timeout (10 minutes) after
+ * ingest had given up. Here nothing outlives the wait: the deadline is a clock reading, not a timer.
+ */
+export async function settle(client: Meilisearch, pending: EnqueuedTaskPromise, what: string, options: SettleOptions = {}): Promise<Task> {
+  const { timeout = 600_000, interval = 50 } = options;
+  const { taskUid } = await pending;
+  const deadline = Date.now() + timeout;
+  let task = await client.tasks.getTask(taskUid);
+  while (task.status === 'enqueued' || task.status === 'processing') {
+    if (Date.now() > deadline) throw new MeiliTaskError(`${what}: task ${taskUid} (${task.type}) still ${task.status} after ${timeout} ms`);
+    await new Promise((r) => setTimeout(r, interval));
+    task = await client.tasks.getTask(taskUid);
+  }
   if (task.status !== 'succeeded') {
     const reason = task.error ? `${task.error.code}: ${task.error.message}` : task.status;
     throw new MeiliTaskError(`${what} failed (task ${task.uid}, ${task.type}): ${reason}`);

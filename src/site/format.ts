@@ -19,14 +19,6 @@ export function title(a: Pick<Article, 'headline' | 'kicker' | 'body'>): string 
   return a.headline || a.kicker || `${a.body.slice(0, 24)}…`;
 }
 
-/** A search URL with the given filters, in the URL format the search page reads. */
-export function searchUrl(params: Record<string, string | string[] | undefined>): string {
-  const sp = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) for (const x of Array.isArray(v) ? v : v ? [v] : []) sp.append(k, x);
-  const s = sp.toString();
-  return s ? `/?${s}` : '/';
-}
-
 export function slug(text: string): string {
   return encodeURIComponent(text);
 }

@@ -13,7 +13,8 @@ import {
   stats,
 } from 'instantsearch.js/es/widgets';
 import { instantMeiliSearch } from '@meilisearch/instant-meilisearch';
-import { dateToNum, numToDate, type SearchConfig } from './search-state.ts';
+import { dateToNum, numToDate, parseSearchParams, toSearchParams, type SearchRequest } from '../search/query.ts';
+import { fromUiState, inputDate, LIST_FACETS, PLACES, sortIndex, toUiState, type SearchConfig, type UiState } from './search-state.ts';
 
 const KIND_LABELS: Record<string, string> = { article: '文章', brief: '简讯', notice: '公告' };
 
@@ -33,59 +34,24 @@ function showDown() {
   document.getElementById('search-down')?.classList.remove('hidden');
 }
 
-type UiState = {
-  query?: string;
-  page?: number;
-  sortBy?: string;
-  refinementList?: Record<string, string[]>;
-  hierarchicalMenu?: Record<string, string[]>;
-  range?: Record<string, string>;
-};
-
-/** InstantSearch state ↔ the URL parameters of src/search/query.ts (q, district, street, paper, …). */
-function stateMapping(index: string) {
+/**
+ * InstantSearch's state ↔ the URL, through the one SearchRequest codec: the route state is a
+ * SearchRequest, written and read by toSearchParams/parseSearchParams, and search-state.ts says
+ * which widget shows which of its fields.
+ */
+function routing(index: string) {
   return {
-    stateToRoute(uiState: Record<string, UiState>) {
-      const s = uiState[index] ?? {};
-      const [district, street] = s.hierarchicalMenu?.['places.lvl0'] ?? [];
-      const [lo, hi] = (s.range?.dateNum ?? ':').split(':');
-      return {
-        q: s.query || undefined,
-        district: district || undefined,
-        street: street || undefined,
-        paper: s.refinementList?.paperName,
-        reporter: s.refinementList?.reporters,
-        kind: s.refinementList?.kind,
-        year: s.refinementList?.year,
-        month: s.refinementList?.month,
-        from: lo ? numToDate(Number(lo)) : undefined,
-        to: hi ? numToDate(Number(hi)) : undefined,
-        sort: s.sortBy === `${index}:dateNum:desc` ? 'newest' : s.sortBy === `${index}:dateNum:asc` ? 'oldest' : undefined,
-        page: s.page && s.page > 1 ? String(s.page) : undefined,
-      };
-    },
-    routeToState(route: Record<string, string | string[] | undefined>) {
-      const list = (v: string | string[] | undefined) => (v === undefined ? undefined : Array.isArray(v) ? v : [v]);
-      const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-      const district = one(route.district);
-      const street = one(route.street);
-      const from = one(route.from);
-      const to = one(route.to);
-      const refinementList: Record<string, string[]> = {};
-      for (const [param, attribute] of [['paper', 'paperName'], ['reporter', 'reporters'], ['kind', 'kind'], ['year', 'year'], ['month', 'month']] as const) {
-        const values = list(route[param]);
-        if (values) refinementList[attribute] = values;
-      }
-      const sort = one(route.sort);
-      const state: UiState = {
-        query: one(route.q),
-        page: route.page ? Number(one(route.page)) : undefined,
-        sortBy: sort === 'newest' ? `${index}:dateNum:desc` : sort === 'oldest' ? `${index}:dateNum:asc` : undefined,
-        refinementList,
-        hierarchicalMenu: district ? { 'places.lvl0': street ? [district, street] : [district] } : undefined,
-        range: from || to ? { dateNum: `${from ? dateToNum(from, 'from') : ''}:${to ? dateToNum(to, 'to') : ''}` } : undefined,
-      };
-      return { [index]: state };
+    router: history<SearchRequest>({
+      cleanUrlOnDispose: false,
+      createURL: ({ routeState, location }) => {
+        const query = toSearchParams(routeState).toString();
+        return `${location.pathname}${query ? `?${query}` : ''}${location.hash}`;
+      },
+      parseURL: ({ location }) => parseSearchParams(new URLSearchParams(location.search)),
+    }),
+    stateMapping: {
+      stateToRoute: (uiState: Record<string, UiState>) => fromUiState(uiState[index] ?? {}, index),
+      routeToState: (request: SearchRequest) => ({ [index]: toUiState(request, index) }),
     },
   };
 }
@@ -103,8 +69,8 @@ const dateRange = connectRange<{ form: HTMLFormElement }>((renderOptions, isFirs
     });
   }
   const [lo, hi] = start;
-  from.value = Number.isFinite(lo) && lo ? numToDate(lo as number) : '';
-  to.value = Number.isFinite(hi) && hi ? numToDate(hi as number) : '';
+  from.value = Number.isFinite(lo) && lo ? inputDate(lo as number, 'from') : '';
+  to.value = Number.isFinite(hi) && hi ? inputDate(hi as number, 'to') : '';
 });
 
 export async function startSearch() {
@@ -118,7 +84,7 @@ export async function startSearch() {
   const search = instantsearch({
     indexName: index,
     searchClient,
-    routing: { router: history({ cleanUrlOnDispose: false }), stateMapping: stateMapping(index) as never },
+    routing: routing(index) as never,
     future: { preserveSharedStateOnUnmount: true },
   });
   search.on('error', () => showDown());
@@ -135,8 +101,8 @@ export async function startSearch() {
       container: '#sort',
       items: [
         { value: index, label: '按相关度' },
-        { value: `${index}:dateNum:desc`, label: '最新在前' },
-        { value: `${index}:dateNum:asc`, label: '最早在前' },
+        { value: sortIndex(index, 'newest'), label: '最新在前' },
+        { value: sortIndex(index, 'oldest'), label: '最早在前' },
       ],
       cssClasses: { select: 'sort-select' },
     }),
@@ -145,26 +111,27 @@ export async function startSearch() {
       transformItems: (items) =>
         items.map((item) => ({
           ...item,
-          label: ({ 'places.lvl0': '地区', paperName: '报纸', reporters: '记者', kind: '类型', year: '年', month: '月', dateNum: '日期' } as Record<string, string>)[item.attribute] ?? item.label,
+          label: ({ [PLACES]: '地区', [LIST_FACETS.papers]: '报纸', [LIST_FACETS.reporters]: '记者', [LIST_FACETS.people]: '署名', [LIST_FACETS.kinds]: '类型', [LIST_FACETS.years]: '年', [LIST_FACETS.months]: '月', dateNum: '日期' } as Record<string, string>)[item.attribute] ?? item.label,
           refinements: item.refinements.map((r) => ({
             ...r,
-            label: item.attribute === 'dateNum' ? `${r.operator === '>=' ? '从' : '到'} ${numToDate(Number(r.value))}` : item.attribute === 'kind' ? (KIND_LABELS[String(r.value)] ?? r.label) : r.label,
+            label: item.attribute === 'dateNum' ? r.operator === '>=' ? `从 ${numToDate(Number(r.value), 'from')}` : `到 ${numToDate(Number(r.value), 'to')}` : item.attribute === 'kind' ? (KIND_LABELS[String(r.value)] ?? r.label) : r.label,
           })),
         })),
     }),
     hierarchicalMenu({
       container: '#facet-district',
-      attributes: ['places.lvl0', 'places.lvl1'],
+      attributes: [PLACES, 'places.lvl1'],
       limit: 20,
       showMore: true,
       showMoreLimit: 200,
       templates: { showMoreText: ({ isShowingMore }: { isShowingMore: boolean }) => (isShowingMore ? '收起' : '更多') } as never,
     }),
-    facet('#facet-year', 'year', { sortBy: ['name:desc'] }),
-    facet('#facet-month', 'month', { sortBy: ['name:desc'] }),
-    facet('#facet-paper', 'paperName'),
-    facet('#facet-reporter', 'reporters'),
-    facet('#facet-kind', 'kind', { transformItems: (items: { label: string }[]) => items.map((i) => ({ ...i, label: KIND_LABELS[i.label] ?? i.label, highlighted: KIND_LABELS[i.label] ?? i.label })) }),
+    facet('#facet-year', LIST_FACETS.years, { sortBy: ['name:desc'] }),
+    facet('#facet-month', LIST_FACETS.months, { sortBy: ['name:desc'] }),
+    facet('#facet-paper', LIST_FACETS.papers),
+    facet('#facet-reporter', LIST_FACETS.reporters),
+    facet('#facet-person', LIST_FACETS.people),
+    facet('#facet-kind', LIST_FACETS.kinds, { transformItems: (items: { label: string }[]) => items.map((i) => ({ ...i, label: KIND_LABELS[i.label] ?? i.label, highlighted: KIND_LABELS[i.label] ?? i.label })) }),
     dateRange({ form: document.getElementById('date-range') as HTMLFormElement, attribute: 'dateNum' }),
     hits({
       container: '#hits',

@@ -1,12 +1,14 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findPapersFile, listPageFiles, loadPapers, readSource } from '../../src/content/read-sources.ts';
 
 // A small content folder laid out as the README documents, written fresh for each run.
 let root: string;
-const write = (rel: string, text: string) => {
+const write = (rel: string, text: string | Buffer) => {
   const path = join(root, rel);
   mkdirSync(join(path, '..'), { recursive: true });
   writeFileSync(path, text);
@@ -31,6 +33,9 @@ beforeAll(() => {
   write('content/town/2020-01-02/07.meta.json', JSON.stringify({ colour: 'red' }));
   write('content/town/notes.pdf', 'not a page');
   write('loose/seed.txt', '正文。\n');
+  const md = '---\ndate: 2020-03-05\npage: 9\n---\n# 拱墅区召开垃圾分类推进会\n湖墅街道居民踊跃参加。\n';
+  write('content/town/2020-01-02/08.md', iconv.encode(md, 'gb18030'));
+  write('content/town/2020-01-02/09.md', Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(md, 'utf-16le')]));
 });
 
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -72,9 +77,24 @@ describe('reading sources from the content layout', () => {
     const src = readSource(join(root, 'content/town/2020-01-02/04.md'), papersFor(join(root, 'content')));
     expect(src.date).toEqual({ date: '2020-03-05', precision: 'day', source: 'front-matter' });
     expect(src.page).toBe('9');
-    const text = Buffer.from(src.bytes).toString('utf8');
+    const text = src.decoded.ok ? src.decoded.text : '';
     expect(text).not.toContain('date:');
     expect(text.split('\n')[4]).toBe('# 标题');
+  });
+
+  it.each([
+    ['GB18030', '08.md', 'gb18030'],
+    ['UTF-16 with a BOM', '09.md', 'utf-16le'],
+  ])('decodes a %s page before reading its front matter, so neither is garbled', (_name, name, encoding) => {
+    const path = join(root, 'content/town/2020-01-02', name);
+    const src = readSource(path, papersFor(join(root, 'content')));
+    expect(src.date).toEqual({ date: '2020-03-05', precision: 'day', source: 'front-matter' });
+    expect(src.page).toBe('9');
+    expect(src.decoded).toMatchObject({ ok: true, encoding });
+    const text = src.decoded.ok ? src.decoded.text : '';
+    expect(text.split('\n')[4]).toBe('# 拱墅区召开垃圾分类推进会');
+    expect(text).not.toContain('\ufffd');
+    expect(src.hash).toBe(createHash('sha256').update(readFileSync(path)).digest('hex'));
   });
 
   it('lets a sidecar override the path, with month precision', () => {

@@ -80,6 +80,45 @@ describe('the search page in a real browser', () => {
     await again.close();
   });
 
+  it('shows the person a reporter page links with as a refinement, and the results are that person\'s', async () => {
+    const page = await open(`/reporters/${encodeURIComponent('孙丽')}/`);
+    await page.locator('a', { hasText: '在检索页中查看' }).click();
+    await page.waitForURL(/person=/);
+    const expected = articles.filter((a) => a.bylines.some((b) => b.name === '孙丽')).length;
+    expect(expected).toBeLessThan(articles.length);
+    await expect.poll(() => hitCount(page)).toBe(expected);
+    const chip = page.locator('#current .ais-CurrentRefinements-item', { hasText: '孙丽' });
+    await expect.poll(() => chip.count()).toBe(1);
+    expect(await chip.textContent()).toContain('署名');
+    expect(await page.locator('#facet-person .ais-RefinementList-item--selected').textContent()).toContain('孙丽');
+    await page.close();
+  });
+
+  const linked: [string, string, (a: (typeof articles)[number]) => boolean][] = [
+    ['district=拱墅区', '拱墅区', (a) => a.districts.includes('拱墅区')],
+    ['district=拱墅区&street=湖墅街道', '湖墅街道', (a) => a.streets.some((s) => s.name === '湖墅街道')],
+    ['paper=城东报', '城东报', (a) => a.paperName === '城东报'],
+    ['reporter=林晓', '林晓', (a) => a.bylines.some((b) => b.name === '林晓' && b.role === '记者')],
+    ['person=孙丽', '孙丽', (a) => a.bylines.some((b) => b.name === '孙丽')],
+    ['kind=article', '文章', (a) => a.kind === 'article'],
+    ['year=2023', '2023', (a) => a.date!.startsWith('2023')],
+    ['month=2023-01', '2023-01', (a) => a.date!.startsWith('2023-01')],
+    ['from=2023-03', '从 2023-03', (a) => a.date! >= '2023-03'],
+    ['to=2022-12', '到 2022', (a) => a.date! <= '2022-12-31'],
+  ];
+  it.each(linked)('shows ?%s as a refinement the reader sees and can remove', async (query, label, matches) => {
+    const page = await open(`/?${query}`);
+    await expect.poll(() => hitCount(page)).toBe(articles.filter(matches).length);
+    const chip = page.locator('#current .ais-CurrentRefinements-category').filter({ hasText: label }).last();
+    await expect.poll(() => chip.count()).toBeGreaterThan(0);
+    await chip.locator('.ais-CurrentRefinements-delete').click();
+    const rest = new URLSearchParams(query);
+    rest.delete([...rest.keys()].pop()!);
+    const remaining = articles.filter((a) => !rest.has('district') || a.districts.includes('拱墅区')).length;
+    await expect.poll(() => hitCount(page)).toBe(remaining);
+    await page.close();
+  });
+
   it('works with the keyboard alone', async () => {
     const page = await open('/');
     await page.keyboard.press('Tab'); // skip link

@@ -3,8 +3,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Meilisearch } from 'meilisearch';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { runIngest } from '../../src/pipeline/run-ingest.ts';
+import { afterAll, beforeAll, describe, expect, inject, it, onTestFinished } from 'vitest';
+import { runIngest, summarise } from '../../src/pipeline/run-ingest.ts';
 import { startMeili, type MeiliConnection } from '../../src/search/server.ts';
 import { testClient, uniqueUid } from '../helpers/meili.ts';
 
@@ -105,10 +105,49 @@ describe('faults during an ingest leave the live index intact, and a re-run heal
     });
     await new Promise((r) => child.on('exit', r));
     expect(await documents(testClient(), uid)).toEqual(before);
+    // The articles file already holds the new set: it is the authoritative one, and the re-run brings
+    // the index to it, saying so.
+    const fileIds = readFileSync(join(dataDir, 'articles.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l).id).sort();
+    expect(fileIds).not.toEqual(before.map((d) => d.id).sort());
     const healed = await runIngest({ contentDir: content, dataDir, meili: { host, apiKey }, indexUid: uid });
     expect(healed.index.action).toBe('rebuilt');
+    expect(healed.index.caughtUp).toBe(true);
+    expect(summarise(healed)).toContain('held an older set of articles than data/articles.jsonl');
+    expect((await documents(testClient(), uid)).map((d) => d.id).sort()).toEqual(fileIds);
     const clean = uniqueUid('fault_proc_clean');
     await runIngest({ contentDir: content, dataDir: join(root, 'd2-clean'), meili: { host, apiKey }, indexUid: clean });
     expect(await documents(testClient(), uid)).toEqual(await documents(testClient(), clean));
   });
+
+  it('exits non-zero within seconds when Meilisearch dies while the ingest waits on a task', async () => {
+    const content = join(root, 'c3');
+    const meiliDir3 = join(root, 'meili3');
+    const uid = uniqueUid('fault_exit');
+    writeContent(content, 40, 1);
+    const server = await startMeili({ dataDir: meiliDir3, port: 0, env: {} });
+    const client = new Meilisearch({ host: server.host, apiKey: server.apiKey });
+    const child = spawn(process.execPath, [join(repo, 'scripts/ingest.ts'), '--content', content, '--data', join(root, 'd3'), '--index', uid], {
+      cwd: repo,
+      env: { ...process.env, MEILI_URL: server.host, MEILI_MASTER_KEY: server.apiKey },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+    onTestFinished(() => {
+      if (child.exitCode === null) child.kill('SIGKILL');
+    });
+    // Kill the server once documents are being indexed, i.e. while the ingest polls a task.
+    for (;;) {
+      const { results } = await client.tasks.getTasks({ types: ['documentAdditionOrUpdate'], statuses: ['enqueued', 'processing', 'succeeded'], limit: 5 });
+      if (results.some((t) => t.indexUid?.startsWith(`${uid}_build_`))) break;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    process.kill(server.pid!, 'SIGKILL');
+    // On the old code the process printed "ingest failed" and then lived on for the 600 s task timeout;
+    // this test's own timeout is far below that.
+    expect(await exited).toBe(1);
+    expect(stderr).toContain('ingest failed');
+    await server.stop();
+  }, 60_000);
 });

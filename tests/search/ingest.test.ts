@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { runIngest, type IngestReport } from '../../src/pipeline/run-ingest.ts';
+import { runIngest, summarise, type IngestReport } from '../../src/pipeline/run-ingest.ts';
 import { ensureSearchKey } from '../../src/search/keys.ts';
 import { testClient, uniqueUid } from '../helpers/meili.ts';
 
@@ -82,6 +82,17 @@ describe('ingesting the sample content', () => {
     const docsAfter = await testClient().index(uid).getDocuments({ limit: 1000 });
     const byId = (r: typeof docsBefore) => [...r.results].sort((a, b) => String(a.id).localeCompare(String(b.id)));
     expect(byId(docsAfter)).toEqual(byId(docsBefore));
+  });
+
+  it('removes a half-built index a killed run left behind, even when nothing else changed, and says so', async () => {
+    const leftover = `${uid}_build_1700000000000`;
+    await testClient().createIndex(leftover, { primaryKey: 'id' }).waitTask();
+    const again = await ingest();
+    expect(again.index.action).toBe('unchanged');
+    expect(again.index.staleBuildsRemoved).toEqual([leftover]);
+    expect(summarise(again)).toContain(`removed ${leftover}, a half-built index an earlier run left behind`);
+    const { results } = await testClient().getIndexes({ limit: 1000 });
+    expect(results.map((i) => i.uid)).not.toContain(leftover);
   });
 
   it('writes only a search key for the site, which cannot write', async () => {

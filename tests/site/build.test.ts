@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseSearchParams, toSearchParams, URL_PARAMS } from '../../src/search/query.ts';
 import { buildSite } from '../e2e/harness.ts';
 import { fixtureArticles } from '../e2e/fixture-articles.ts';
 
@@ -54,5 +55,23 @@ describe('the static site built from a fixture articles file', () => {
 
   it('copies data/search.json in as /search-config.json exactly when it exists', () => {
     expect(existsSync(join(dist, 'search-config.json'))).toBe(existsSync('data/search.json'));
+  });
+
+  it('writes every link into search in the one request format the search page reads', () => {
+    const pages = (readdirSync(dist, { recursive: true }) as string[]).filter((f) => f.endsWith('.html'));
+    const links = new Set<string>();
+    for (const page of pages) {
+      for (const m of readFileSync(join(dist, page), 'utf8').matchAll(/href="(\/\?[^"]*)"/g)) links.add(m[1]!.replace(/&amp;/g, '&'));
+    }
+    const known = new Set<string>(Object.values(URL_PARAMS));
+    const used = new Set<string>();
+    for (const link of links) {
+      const params = new URLSearchParams(link.slice(2));
+      for (const name of params.keys()) used.add(name);
+      expect([...params.keys()].filter((k) => !known.has(k)), link).toEqual([]);
+      expect(toSearchParams(parseSearchParams(params)).toString(), link).toBe(params.toString());
+    }
+    // Reporter pages, district and street lists, the coverage map, keywords and paper pages all link in.
+    expect([...used].sort()).toEqual(['district', 'from', 'paper', 'person', 'q', 'sort', 'street', 'to']);
   });
 });
