@@ -1,8 +1,8 @@
 import type { PageRecord } from '../model/page.ts';
-import { loadCommunities, loadGazetteer, localWords, regionProvinces, type Gazetteer } from '../gazetteer/index.ts';
-import { extractPage } from '../ingest/extract-page.ts';
-import { inferRegion } from '../ingest/find-districts.ts';
-import { addUserWords } from '../ingest/keywords.ts';
+import { loadGazetteer, regionProvinces, segmenterWords, type Gazetteer } from '../gazetteer/index.ts';
+import { extractPage, type ExtractContext } from '../ingest/extract-page.ts';
+import type { Paper } from '../model/paper.ts';
+import { createSegmenter } from '../text/segmenter.ts';
 import { statSync } from 'node:fs';
 import { displayPath, findPapersFile, listPageFiles, loadPapers, readSource, type Papers } from './read-sources.ts';
 
@@ -24,36 +24,40 @@ export interface Extraction {
   pages: PageRecord[];
 }
 
-let gazetteerPromise: Promise<Gazetteer> | null = null;
+const contexts = new Map<string, Promise<ExtractContext>>();
 
-/** The gazetteer, loaded once per process with the communities of the papers' provinces. */
-export async function sharedGazetteer(provinceCodes: string[]): Promise<Gazetteer> {
-  gazetteerPromise ??= loadGazetteer({ communityProvinces: provinceCodes });
-  const gaz = await gazetteerPromise;
-  for (const code of provinceCodes) await loadCommunities(gaz, code);
-  return gaz;
+/**
+ * What extraction needs, built once before the first page from the papers file alone: the gazetteer
+ * with the communities of the papers' provinces, and a segmenter that knows the country's county and
+ * city names and the local names of those provinces. Nothing in it changes while pages are read, so a
+ * page extracts the same alone, first, or after a thousand others.
+ */
+export function extractContext(papers: Paper[]): Promise<ExtractContext> {
+  const key = [...new Set(papers.map((p) => p.region ?? ''))].sort().join('|');
+  let context = contexts.get(key);
+  if (!context) {
+    context = (async () => {
+      const base = await loadGazetteer();
+      const provinces = [...new Set(papers.flatMap((p) => regionProvinces(base, p.region)))].sort();
+      const gazetteer = provinces.length > 0 ? await loadGazetteer({ communityProvinces: provinces }) : base;
+      const segmenter = createSegmenter(segmenterWords(gazetteer, provinces));
+      return { gazetteer, segmenter };
+    })();
+    contexts.set(key, context);
+  }
+  return context;
 }
 
 /**
  * Extract every page under the given files/folders. A file that cannot be read or decoded becomes a
  * skipped record with its reason; it never stops the others.
  */
-const taught = new Set<string>();
-
-// jieba learns the place names of each province once, so keywords keep them whole.
-function teachLocalWords(gazetteer: Gazetteer) {
-  const fresh = [...gazetteer.communityProvinces].filter((p) => !taught.has(p));
-  if (fresh.length === 0) return;
-  fresh.forEach((p) => taught.add(p));
-  addUserWords(localWords(gazetteer, fresh));
-}
-
 export async function extractSources(paths: string[], options: ExtractOptions = {}): Promise<Extraction> {
   const files = listPageFiles(paths);
   const papersFile = paths.length > 0 ? findPapersFile(paths[0]!) : null;
   const papers = loadPapers(papersFile);
-  const gazetteer = await sharedGazetteer([]);
-  await sharedGazetteer([...new Set(papers.papers.flatMap((p) => regionProvinces(gazetteer, p.region)))]);
+  const context = await extractContext(papers.papers);
+  const { gazetteer } = context;
   const pages: PageRecord[] = [];
   let done = 0;
   const firstWithHash = new Map<string, string>();
@@ -71,10 +75,7 @@ export async function extractSources(paths: string[], options: ExtractOptions = 
       const reused = options.reuse?.(source.file, hash) ?? null;
       if (reused) record = reused;
       else {
-        // A page without a paper: its communities are found in the province its place names point to.
-        if (!source.paper && source.decoded.ok) await sharedGazetteer(inferRegion(source.decoded.text, gazetteer, null).provinceCodes);
-        teachLocalWords(gazetteer);
-        record = extractPage(source, { gazetteer });
+        record = extractPage(source, context);
       }
     } catch (error) {
       const message = (error as Error).message;

@@ -2,6 +2,7 @@ import { createReadStream, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
+import type { UserWord } from '../text/segmenter.ts';
 import { RENAMES, type Rename } from './renames.ts';
 
 export type PlaceLevel = 'province' | 'city' | 'district' | 'street' | 'community';
@@ -151,6 +152,27 @@ export function localWords(gaz: Gazetteer, provinceCodes: string[]): string[] {
   }
   for (const r of gaz.renames) words.add(r.historic);
   return [...words].sort();
+}
+
+/**
+ * The words the segmenter keeps whole: every province, city and county-level name in the country (and
+ * the short forms of provinces and cities, so that national pages segment them too), historic names, and the local names of
+ * the given provinces (streets, towns, communities and their short forms). Fixed by the gazetteer and
+ * the papers' provinces alone.
+ */
+export function segmenterWords(gaz: Gazetteer, provinceCodes: string[]): UserWord[] {
+  const words = new Set<string>();
+  for (const units of [gaz.provincesByCode, gaz.citiesByCode, gaz.districtsByCode]) {
+    for (const place of units.values()) {
+      if (place.name.length < 2 || place.name === '市辖区') continue;
+      words.add(place.name);
+      // Short forms of counties elsewhere (朝阳, 新华) are too often parts of people's names.
+      const short = place.level === 'district' ? null : shortForm(place);
+      if (short) words.add(short);
+    }
+  }
+  for (const word of localWords(gaz, provinceCodes)) words.add(word);
+  return [...words].map((word) => ({ word, tag: 'ns' as const }));
 }
 
 /** 拱墅区 → 拱墅, 四季青街道 → 四季青, 建德市 → 建德; null when the short form would be one character. */

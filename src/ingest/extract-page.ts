@@ -3,11 +3,12 @@ import type { Article, Byline } from '../model/article.ts';
 import type { Message, PageRecord } from '../model/page.ts';
 import type { Paper } from '../model/paper.ts';
 import type { Gazetteer } from '../gazetteer/index.ts';
+import type { Segmenter } from '../text/segmenter.ts';
 import type { Decoded } from './decode.ts';
 import { findDate, type IssueDate } from './find-dates.ts';
 import { parseDateline, parseTrailingCredit } from './find-bylines.ts';
 import { findDistricts, inferHomeDistrict, inferRegion, paperRegion } from './find-districts.ts';
-import { addUserWords, extractKeywords } from './keywords.ts';
+import { extractKeywords } from './keywords.ts';
 import { pageLines } from './page-lines.ts';
 import { reflow } from './reflow.ts';
 import { splitArticles, type RawArticle } from './split-articles.ts';
@@ -33,8 +34,13 @@ export interface PageSource {
   messages?: Message[];
 }
 
+/**
+ * What extraction needs besides the page, built once before the first page and never changed after:
+ * the gazetteer and the segmenter (with the words of the configured papers' regions).
+ */
 export interface ExtractContext {
   gazetteer: Gazetteer;
+  segmenter: Segmenter;
 }
 
 export function sha256(bytes: Uint8Array): string {
@@ -68,7 +74,7 @@ export function extractPage(source: PageSource, context: ExtractContext): PageRe
   const text = decoded.text;
   const date = findDate(text, source.date);
   const lines = pageLines(text);
-  const split = splitArticles(lines);
+  const split = splitArticles(lines, context.segmenter);
   // A paper without a region is national: nothing is inferred for its pages. A loose page's region is
   // read from its place names.
   const region = source.paper ? paperRegion(context.gazetteer, source.paper.region ?? null) : inferRegion(text, context.gazetteer, null);
@@ -117,7 +123,7 @@ function buildArticle(
   };
   // The dateline opens the first paragraph, or the one after a deck or a box label above it.
   for (const paragraph of paragraphs.filter((p) => !p.subhead).slice(0, 3)) {
-    const dateline = parseDateline(paragraph.text);
+    const dateline = parseDateline(paragraph.text, context.segmenter);
     if (dateline) {
       addNames(dateline.bylines);
       paragraph.text = dateline.rest;
@@ -126,7 +132,7 @@ function buildArticle(
   }
   const last = paragraphs[paragraphs.length - 1];
   if (last) {
-    const credit = parseTrailingCredit(last.text);
+    const credit = parseTrailingCredit(last.text, context.segmenter);
     if (credit) {
       addNames(credit.bylines);
       last.text = credit.rest;
@@ -144,7 +150,6 @@ function buildArticle(
     context.gazetteer,
     region,
   );
-  addUserWords(bylines.map((b) => b.name), 'nr');
   const keywordText = [titles.kicker, titles.headline, titles.subheadline, body].join('\n');
   const startLine = Math.min(...[...raw.titleLines, ...raw.body.filter((l) => l.text).map((l) => l.n)].filter((n) => n > 0), Number.MAX_SAFE_INTEGER);
   return {
@@ -169,7 +174,7 @@ function buildArticle(
     districts: districts.districts,
     districtAliases: districts.aliases,
     streets: districts.streets,
-    keywords: extractKeywords(keywordText),
+    keywords: extractKeywords(keywordText, context.segmenter, bylines.map((b) => b.name)),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Byline, BylineRole } from '../model/article.ts';
 import { DATELINE_HEAD } from './line-shapes.ts';
+import type { Segmenter } from '../text/segmenter.ts';
 import { isPersonName, looksLikeName } from './names.ts';
 
 /** What a byline says: names with roles, and/or a source without names (本报综合报道). */
@@ -70,21 +71,21 @@ function splitRoleSuffix(token: string, allowWen: boolean): [string, BylineRole]
 }
 
 /** A word that carries its role and a plausible name with it: 记者张三, 文/李四, 王五摄. */
-function provenRole(word: string): boolean {
+function provenRole(word: string, seg: Segmenter): boolean {
   const prefix = splitRolePrefix(word);
-  if (prefix && isPersonName(prefix[1])) return true;
+  if (prefix && isPersonName(prefix[1], seg)) return true;
   const suffix = splitRoleSuffix(word, false);
-  return suffix !== null && isPersonName(suffix[0]);
+  return suffix !== null && isPersonName(suffix[0], seg);
 }
 
 /**
  * Tokens of a byline: split at spaces and list marks, with a name printed spread out to the width of
  * three characters (于  洋, 王　腾) put back together.
  */
-function tokens(text: string): string[] {
+function tokens(text: string, seg: Segmenter): string[] {
   const raw = text.split(/[\s\u3000\u00a0、;；]+/).filter(Boolean);
   // Without a role word, single characters are not rejoined: 南 京 is a spaced-out heading, not a name.
-  if (!raw.some((w) => roleOf(w) || provenRole(w))) return raw;
+  if (!raw.some((w) => roleOf(w) || provenRole(w, seg))) return raw;
   const out: string[] = [];
   for (let i = 0; i < raw.length; i++) {
     const token = raw[i]!;
@@ -105,17 +106,17 @@ function tokens(text: string): string[] {
  * Returns null when the text is not a byline, so ordinary text is never read as one. `defaultRole`
  * applies to names printed before any role word. `lenient` (inside a dateline) skips unreadable words.
  */
-export function parseBylineWords(text: string, defaultRole: BylineRole, lenient = false, options = bylineDefaults): Byline[] | null {
-  const words = tokens(text.replace(TRAILING_VERBS, ''));
+export function parseBylineWords(text: string, defaultRole: BylineRole, seg: Segmenter, lenient = false, options = bylineDefaults): Byline[] | null {
+  const words = tokens(text.replace(TRAILING_VERBS, ''), seg);
   if (words.length === 0 || words.length > options.maxTokens) return null;
   const suffixCredits = words.filter((w) => /摄$/.test(w)).length;
-  const shaped = lenient || words.some((w) => roleOf(w) || provenRole(w));
+  const shaped = lenient || words.some((w) => roleOf(w) || provenRole(w, seg));
   const bylines: Byline[] = [];
   let role = defaultRole;
   const add = (name: string, r: BylineRole) => {
     if (!bylines.some((b) => b.name === name)) bylines.push({ name, role: r });
   };
-  const nameOk = (name: string) => (shaped ? looksLikeName(name) : isPersonName(name));
+  const nameOk = (name: string) => (shaped ? looksLikeName(name, seg) : isPersonName(name, seg));
   for (const word of words) {
     const exact = roleOf(word);
     if (exact) {
@@ -144,7 +145,7 @@ export function parseBylineWords(text: string, defaultRole: BylineRole, lenient 
 }
 
 /** A line that is only a byline or a source line; null for anything else. */
-export function parseBylineLine(line: string, options = bylineDefaults): BylineInfo | null {
+export function parseBylineLine(line: string, seg: Segmenter, options = bylineDefaults): BylineInfo | null {
   const trimmed = line.trim();
   if (trimmed.length < 2 || trimmed.length > options.maxLineLength) return null;
   const marked = MARKS.test(trimmed);
@@ -160,15 +161,15 @@ export function parseBylineLine(line: string, options = bylineDefaults): BylineI
   if (paren) {
     const inner = paren[1]!.trim();
     if (SOURCE.test(inner)) return { bylines: [], source: inner, marked, closing: true };
-    const bylines = parseBylineWords(inner, '作者', false, options);
+    const bylines = parseBylineWords(inner, '作者', seg, false, options);
     return bylines ? { bylines, source: null, marked, closing: true } : null;
   }
   // A sender label of a column: 读者 王某, 推荐人：张某.
   const label = /^([\u4e00-\u9fff]{1,4}人|读者)[:：\s]\s*([\u4e00-\u9fff·]{2,8})$/.exec(text);
-  if (label && !roleOf(label[1]!) && isPersonName(label[2]!)) return { bylines: [{ name: label[2]!, role: '作者' }], source: null, marked, closing: false };
-  const bylines = parseBylineWords(text, '作者', false, options);
+  if (label && !roleOf(label[1]!) && isPersonName(label[2]!, seg)) return { bylines: [{ name: label[2]!, role: '作者' }], source: null, marked, closing: false };
+  const bylines = parseBylineWords(text, '作者', seg, false, options);
   if (!bylines) return null;
-  const hasRole = tokens(text).some((w) => roleOf(w) || splitRolePrefix(w) || splitRoleSuffix(w, false));
+  const hasRole = tokens(text, seg).some((w) => roleOf(w) || splitRolePrefix(w) || splitRoleSuffix(w, false));
   // A bare name line is only trusted for a few names.
   if (!hasRole && bylines.length > options.maxBareNames) return null;
   return { bylines, source: null, marked, closing: false };
@@ -178,14 +179,14 @@ export function parseBylineLine(line: string, options = bylineDefaults): BylineI
  * A dateline that opens the first paragraph: 本报讯(记者 宛琼 通讯员 田远斌), 本报北京1月31日电（记者杜一菲）,
  * 新华社杭州5月3日电（记者 X）. Returns the names and the paragraph without the parenthesis.
  */
-export function parseDateline(paragraph: string): { bylines: Byline[]; rest: string; dateline: string } | null {
+export function parseDateline(paragraph: string, seg: Segmenter): { bylines: Byline[]; rest: string; dateline: string } | null {
   const head = DATELINE_HEAD.exec(paragraph);
   if (!head) return null;
   const dateline = head[0].replace(MARKS, '').trim();
   const after = paragraph.slice(head[0].length).replace(/^[\s\u3000]+/, '');
   const paren = /^[(（]([^()（）]{2,40})[)）]\s*/.exec(after);
   if (paren) {
-    const bylines = parseBylineWords(paren[1]!, '记者', true);
+    const bylines = parseBylineWords(paren[1]!, '记者', seg, true);
     return bylines ? { bylines, rest: after.slice(paren[0].length), dateline } : null;
   }
   // Without parentheses: 本报讯 记者 张三 通讯员 李四 近日，… — role words and names separated by spaces,
@@ -199,8 +200,8 @@ export function parseDateline(paragraph: string): { bylines: Byline[]; rest: str
     const exact = roleOf(word);
     const split = exact ? null : splitRolePrefix(word);
     if (exact) role = exact;
-    else if (role && isPersonName(word)) bylines.push({ name: word, role });
-    else if (split && isPersonName(split[1])) {
+    else if (role && isPersonName(word, seg)) bylines.push({ name: word, role });
+    else if (split && isPersonName(split[1], seg)) {
       role = split[0];
       bylines.push({ name: split[1], role });
     } else break;
@@ -211,10 +212,10 @@ export function parseDateline(paragraph: string): { bylines: Byline[]; rest: str
 }
 
 /** A closing credit at the end of the last paragraph: "……贡献力量。 (于文)" or "…。(记者 徐亮)". */
-export function parseTrailingCredit(paragraph: string): { bylines: Byline[]; rest: string } | null {
+export function parseTrailingCredit(paragraph: string, seg: Segmenter): { bylines: Byline[]; rest: string } | null {
   const m = /[\s\u3000]*[(（]([^()（）]{2,30})[)）]\s*$/.exec(paragraph);
   if (!m || m.index === 0) return null;
   if (!/[。！？!?”」』]$/.test(paragraph.slice(0, m.index).trim())) return null;
-  const bylines = parseBylineWords(m[1]!, '作者');
+  const bylines = parseBylineWords(m[1]!, '作者', seg);
   return bylines ? { bylines, rest: paragraph.slice(0, m.index).trimEnd() } : null;
 }

@@ -1,8 +1,5 @@
-import { createRequire } from 'node:module';
+import type { Segmenter } from '../text/segmenter.ts';
 import { COMPOUND_SURNAMES, SINGLE_SURNAMES } from './surnames.ts';
-
-const require = createRequire(import.meta.url);
-const jieba = require('nodejs-jieba') as { tag(text: string): { word: string; tag: string }[] };
 
 // Tags jieba gives a person's name, or an out-of-vocabulary string (which most given names are).
 const NAME_TAGS = new Set(['nr', 'nrt', 'nrfg', 'x']);
@@ -13,16 +10,18 @@ const PHRASE_TAGS = new Set(['v', 'vn', 'm', 'q', 'p', 'c', 'u', 'd', 'f', 'r', 
  * Whether a token printed in a byline is a person's name: 2–4 Han characters starting with a known
  * surname, and not a dictionary word or phrase by jieba's part-of-speech tags.
  */
-export function isPersonName(token: string): boolean {
+export function isPersonName(token: string, segmenter: Segmenter): boolean {
   if (!/^[\u4e00-\u9fff]{2,4}$/.test(token)) return false;
   const compound = COMPOUND_SURNAMES.has(token.slice(0, 2));
   if (!compound && !SINGLE_SURNAMES.has(token[0]!)) return false;
   if (compound && token.length < 3) return false;
   // Four-character names are nearly always a compound surname and a two-character given name.
   if (token.length === 4 && !compound) return false;
-  const tags = jieba.tag(token);
-  if (tags.length === 1) return NAME_TAGS.has(tags[0]!.tag);
-  return !tags.some((t) => t.word.length > 1 && PHRASE_TAGS.has(t.tag));
+  return segmenter.memo('person', token, () => {
+    const tags = segmenter.tag(token);
+    if (tags.length === 1) return NAME_TAGS.has(tags[0]!.tag);
+    return !tags.some((t) => t.word.length > 1 && PHRASE_TAGS.has(t.tag));
+  });
 }
 
 // Tags of dictionary words that never name a person: a byline word tagged so is a role or a verb.
@@ -33,12 +32,14 @@ const WORD_TAGS = new Set(['v', 'vn', 'vd', 'm', 'q', 'p', 'c', 'u', 'd', 'f', '
  * (with · for minority and foreign names), not an ordinary dictionary word. Pen names and rare
  * surnames (暨佩娟) pass; 报道, 综合, 北京 do not.
  */
-export function looksLikeName(token: string): boolean {
+export function looksLikeName(token: string, segmenter: Segmenter): boolean {
   if (/^[\u4e00-\u9fff]{2,3}$/.test(token)) {
-    const tags = jieba.tag(token);
-    if (tags.length === 1) return !WORD_TAGS.has(tags[0]!.tag) || isPersonName(token);
-    return true;
+    return segmenter.memo('name-shaped', token, () => {
+      const tags = segmenter.tag(token);
+      if (tags.length === 1) return !WORD_TAGS.has(tags[0]!.tag) || isPersonName(token, segmenter);
+      return true;
+    });
   }
-  if (/^[\u4e00-\u9fff]{4}$/.test(token)) return isPersonName(token);
+  if (/^[\u4e00-\u9fff]{4}$/.test(token)) return isPersonName(token, segmenter);
   return /^[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff·]{1,12}$/.test(token);
 }

@@ -2,7 +2,8 @@
  * A page as blocks: runs of lines that belong together (a title, a byline, a paragraph, a table), and
  * what the page's layout says about them. Article splitting reads blocks, never raw lines.
  */
-import { parseBylineLine, type BylineInfo } from './find-bylines.ts';
+import type { Segmenter } from '../text/segmenter.ts';
+import { parseBylineLine, parseTrailingCredit, type BylineInfo } from './find-bylines.ts';
 import { CAPTION, cellLike, NOTICE_TITLE, numeric } from './line-shapes.ts';
 import type { PageLine } from './page-lines.ts';
 import { ENDS_SENTENCE } from './reflow.ts';
@@ -17,6 +18,8 @@ export interface Block {
   gapBefore: number;
   /** On an indented page: whether the block starts with an indented line (a paragraph). */
   indented: boolean;
+  /** Text that ends with a reporter's credit in parentheses: ……贡献力量。（于文） */
+  endsWithCredit?: boolean;
 }
 
 /** How a page was set, read from its lines. */
@@ -142,7 +145,7 @@ function plainBlocks(lines: PageLine[]): Block[] {
  * join the text block above them until a blank line. On an indented page an indented line starts a
  * paragraph and a flush-left line after a finished paragraph starts a block of its own.
  */
-export function toBlocks(lines: PageLine[], layout: PageLayout, options = blockDefaults): Block[] {
+export function toBlocks(lines: PageLine[], layout: PageLayout, segmenter: Segmenter, options = blockDefaults): Block[] {
   const blocks: Block[] = [];
   let current: Block | null = null;
   let blanks = 0;
@@ -166,7 +169,7 @@ export function toBlocks(lines: PageLine[], layout: PageLayout, options = blockD
     const startsParagraph = layout.indented && (line.indent >= 1 || (open !== null && !open.indented));
     const midParagraph =
       !startsParagraph && open !== null && open.kind === 'text' && previous !== undefined && previous.text.length > 12 && !/[。！？!?…；;”"’）)]$/.test(previous.text);
-    const byline = line.heading || midParagraph || line.text.length > options.bylineMaxLength ? null : parseBylineLine(line.text);
+    const byline = line.heading || midParagraph || line.text.length > options.bylineMaxLength ? null : parseBylineLine(line.text, segmenter);
     const newParagraph =
       layout.indented && open !== null && (line.indent >= 1 || (open.indented && previous !== undefined && ENDS_SENTENCE.test(previous.text)));
     if (line.heading) start({ kind: 'heading', lines: [line] }, line, gap, false);
@@ -177,6 +180,9 @@ export function toBlocks(lines: PageLine[], layout: PageLayout, options = blockD
     else start({ kind: 'text', lines: [line] }, line, gap, true);
   }
   markTables(blocks, options);
+  for (const block of blocks) {
+    if (block.kind === 'text') block.endsWithCredit = parseTrailingCredit(block.lines.map((l) => l.text).join(''), segmenter) !== null;
+  }
   return blocks;
 }
 

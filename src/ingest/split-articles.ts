@@ -1,5 +1,5 @@
 import type { Byline } from '../model/article.ts';
-import { parseTrailingCredit } from './find-bylines.ts';
+import type { Segmenter } from '../text/segmenter.ts';
 import { isCaption } from './captions.ts';
 import { CLOSING_DATELINE, closesArticle, startsWithDateline, DATE_LINE, headlineShaped, NOTICE_TITLE, numberedSubhead, titleLike } from './line-shapes.ts';
 import { blockWidths, isCellBlock, medianWidth, pageLayout, toBlocks, widthsDiffer, type Block, type PageLayout } from './page-blocks.ts';
@@ -80,7 +80,7 @@ function closingBlock(block: Block | undefined): boolean {
   if (!block) return false;
   if (block.kind === 'byline') return block.byline!.closing;
   const last = block.lines[block.lines.length - 1]?.text ?? '';
-  return closesArticle(last) || (block.kind === 'text' && parseTrailingCredit(blockText(block)) !== null);
+  return closesArticle(last) || block.endsWithCredit === true;
 }
 
 /** A line longer than any wrapped paragraph of the page is not body text: it was never wrapped. */
@@ -237,7 +237,7 @@ function findTitleGroups(view: PageView, options: typeof splitDefaults): Cuts {
     // A paragraph that ends with a credit, "……贡献力量。 (于文)", closes its article.
     afterClosing = closingBlock(block) || (block.kind === 'caption' && CLOSING_DATELINE.test(block.lines[0]!.text));
     // A reporter's credit after the text (……。（记者 X）, 记者 X) ends an article; a picture credit does not.
-    afterCredit = block.kind === 'text' && parseTrailingCredit(blockText(block)) !== null;
+    afterCredit = block.endsWithCredit === true;
   }
   return { groups, breaks, banner };
 }
@@ -383,9 +383,9 @@ function titlesAfterText(content: Block[]): boolean {
  * a laid-out page: a byline opens an article, its titles close it) and pages whose headlines come
  * first (typeset, e-paper or markdown-ish text).
  */
-export function splitArticles(lines: PageLine[], options = splitDefaults): SplitResult {
+export function splitArticles(lines: PageLine[], segmenter: Segmenter, options = splitDefaults): SplitResult {
   const layout = pageLayout(lines);
-  const blocks = toBlocks(lines, layout);
+  const blocks = toBlocks(lines, layout, segmenter);
   const hasHeadings = blocks.some((b) => b.kind === 'heading');
   const content = blocks.filter((b) => b.kind !== 'byline' && !(b.kind === 'text' && b.lines.length === 1 && NOTICE_TITLE.test(b.lines[0]!.text)));
   const order: SplitResult['order'] = !hasHeadings && !layout.indented && titlesAfterText(content) ? 'after' : 'before';
@@ -410,7 +410,7 @@ function closingTitles(view: PageView, i: number, opening: boolean): boolean {
   const previous = blocks[i - 1];
   if (!previous || !isTitleBlock(blocks[i]!) || blocks[i]!.kind === 'heading') return false;
   if (previous.kind === 'byline') return previous.byline!.closing || !opening;
-  if (previous.kind === 'text' && parseTrailingCredit(blockText(previous)) !== null) return true;
+  if (previous.endsWithCredit) return true;
   if (opening || !(endsSentence(previous) || previous.kind === 'table')) return false;
   let j = i;
   while (blocks[j + 1] && isTitleBlock(blocks[j + 1]!)) j++;

@@ -1,3 +1,4 @@
+import { segmenter } from '../helpers/segmenter.ts';
 import { describe, expect, it } from 'vitest';
 import { parseBylineLine, parseDateline, parseTrailingCredit } from '../../src/ingest/find-bylines.ts';
 import { isPersonName } from '../../src/ingest/names.ts';
@@ -13,46 +14,46 @@ describe('bylines', () => {
     ['实习生 赵敏', [{ name: '赵敏', role: '实习生' }], false],
     ['通讯员 欧阳明月', [{ name: '欧阳明月', role: '通讯员' }], false],
   ])('reads the whole-line byline %s', (line, bylines, marked) => {
-    const info = parseBylineLine(line);
+    const info = parseBylineLine(line, segmenter);
     expect(info?.bylines).toEqual(bylines);
     expect(info?.marked).toBe(marked);
   });
 
   it('reads a source line without names', () => {
-    expect(parseBylineLine('■本报综合报道')).toEqual({ bylines: [], source: '本报综合报道', marked: true, closing: false });
+    expect(parseBylineLine('■本报综合报道', segmenter)).toEqual({ bylines: [], source: '本报综合报道', marked: true, closing: false });
   });
 
   it('reads a parenthesised name line as a closing credit', () => {
-    expect(parseBylineLine('(钱程 孙丽)')).toMatchObject({ bylines: [{ name: '钱程', role: '作者' }, { name: '孙丽', role: '作者' }], closing: true });
+    expect(parseBylineLine('(钱程 孙丽)', segmenter)).toMatchObject({ bylines: [{ name: '钱程', role: '作者' }, { name: '孙丽', role: '作者' }], closing: true });
   });
 
   it.each(['城东街道志愿者走访独居老人', '区图书馆新馆开放', '公告', '网络单位', '白杨街道', '交办数'])('does not read %s as a byline', (line) => {
-    expect(parseBylineLine(line)).toBeNull();
+    expect(parseBylineLine(line, segmenter)).toBeNull();
   });
 
   it('reads the dateline at the start of a paragraph and returns the text after it', () => {
-    expect(parseDateline('本报讯(记者 郑宇 通讯员 孙丽)3月5日上午,我区召开会议。')).toEqual({
+    expect(parseDateline('本报讯(记者 郑宇 通讯员 孙丽)3月5日上午,我区召开会议。', segmenter)).toEqual({
       bylines: [{ name: '郑宇', role: '记者' }, { name: '孙丽', role: '通讯员' }],
       rest: '3月5日上午,我区召开会议。',
       dateline: '本报讯',
     });
-    expect(parseDateline('本报北京1月31日电（记者杜一菲）国务院新闻办公室今天举行发布会。')?.bylines).toEqual([{ name: '杜一菲', role: '记者' }]);
+    expect(parseDateline('本报北京1月31日电（记者杜一菲）国务院新闻办公室今天举行发布会。', segmenter)?.bylines).toEqual([{ name: '杜一菲', role: '记者' }]);
   });
 
   it('keeps the readable names of a dateline when one is damaged', () => {
-    expect(parseDateline('本报讯(记者 梦诗三祝 通讯员 李想)企业主体多。')?.bylines).toEqual([{ name: '李想', role: '通讯员' }]);
+    expect(parseDateline('本报讯(记者 梦诗三祝 通讯员 李想)企业主体多。', segmenter)?.bylines).toEqual([{ name: '李想', role: '通讯员' }]);
   });
 
   it('reads a closing credit at the end of the last paragraph', () => {
-    expect(parseTrailingCredit('每天接待老人200余人次。 (钱程)')).toEqual({ bylines: [{ name: '钱程', role: '作者' }], rest: '每天接待老人200余人次。' });
-    expect(parseTrailingCredit('详见附件(一)')).toBeNull();
+    expect(parseTrailingCredit('每天接待老人200余人次。 (钱程)', segmenter)).toEqual({ bylines: [{ name: '钱程', role: '作者' }], rest: '每天接待老人200余人次。' });
+    expect(parseTrailingCredit('详见附件(一)', segmenter)).toBeNull();
   });
 
   it('checks names against surnames and jieba tags', () => {
-    expect(isPersonName('王磊')).toBe(true);
-    expect(isPersonName('司马相')).toBe(true);
-    expect(isPersonName('会议')).toBe(false);
-    expect(isPersonName('规格')).toBe(false);
+    expect(isPersonName('王磊', segmenter)).toBe(true);
+    expect(isPersonName('司马相', segmenter)).toBe(true);
+    expect(isPersonName('会议', segmenter)).toBe(false);
+    expect(isPersonName('规格', segmenter)).toBe(false);
   });
 });
 
@@ -66,19 +67,19 @@ describe('captions', () => {
 
 describe('more byline forms', () => {
   it('reads a dateline without parentheses up to the first word that is not a role or a name', () => {
-    expect(parseDateline('本报讯 记者 郑宇 通讯员 孙丽 近日，我区召开会议。')).toEqual({
+    expect(parseDateline('本报讯 记者 郑宇 通讯员 孙丽 近日，我区召开会议。', segmenter)).toEqual({
       bylines: [{ name: '郑宇', role: '记者' }, { name: '孙丽', role: '通讯员' }],
       rest: '近日，我区召开会议。',
       dateline: '本报讯',
     });
-    expect(parseDateline('本报讯 近日，我区召开会议。')).toBeNull();
+    expect(parseDateline('本报讯 近日，我区召开会议。', segmenter)).toBeNull();
   });
 
   it('drops a trailing 报道 from a byline line', () => {
-    expect(parseBylineLine('本报记者 郑宇 报道')?.bylines).toEqual([{ name: '郑宇', role: '记者' }]);
+    expect(parseBylineLine('本报记者 郑宇 报道', segmenter)?.bylines).toEqual([{ name: '郑宇', role: '记者' }]);
   });
 
   it('reads 文/图 credits', () => {
-    expect(parseBylineLine('文/郑宇 图/孙丽')?.bylines).toEqual([{ name: '郑宇', role: '作者' }, { name: '孙丽', role: '摄影' }]);
+    expect(parseBylineLine('文/郑宇 图/孙丽', segmenter)?.bylines).toEqual([{ name: '郑宇', role: '作者' }, { name: '孙丽', role: '摄影' }]);
   });
 });

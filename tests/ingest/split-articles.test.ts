@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { segmenter } from '../helpers/segmenter.ts';
 import { describe, expect, it } from 'vitest';
 import { pageLines } from '../../src/ingest/page-lines.ts';
 import { splitArticles, titleLike } from '../../src/ingest/split-articles.ts';
 import { expectGolden } from '../helpers/golden.ts';
 
 const fixtures = join(import.meta.dirname, 'fixtures');
-const split = (name: string) => splitArticles(pageLines(readFileSync(join(fixtures, name), 'utf8')));
+const split = (name: string) => splitArticles(pageLines(readFileSync(join(fixtures, name), 'utf8')), segmenter);
 const summary = (name: string) => {
   const result = split(name);
   return {
@@ -79,7 +80,7 @@ describe('splitting a page into articles', () => {
 
 describe('pages with almost nothing on them', () => {
   it.each([['a single title line', '城东街道志愿者走访独居老人\n'], ['only a byline', '■记者 林晓\n'], ['only blank lines', '\n\n\n']])('does not fail on %s', (_name, text) => {
-    expect(() => splitArticles(pageLines(text))).not.toThrow();
+    expect(() => splitArticles(pageLines(text), segmenter)).not.toThrow();
   });
 });
 
@@ -88,17 +89,17 @@ describe('PDF text without bylines', () => {
   const wide = '区图书馆新馆正式开放，馆内设有少儿阅读\n区和自习区，可容纳读者八百余人。\n';
 
   it('starts a new article where a title-like line sits between text set in different column widths', () => {
-    const result = splitArticles(pageLines(`城东街道走访独居老人\n\n${narrow}\n区图书馆新馆开放\n\n${wide}`));
+    const result = splitArticles(pageLines(`城东街道走访独居老人\n\n${narrow}\n区图书馆新馆开放\n\n${wide}`), segmenter);
     expect(result.articles.map((a) => a.titles)).toEqual([['城东街道走访独居老人'], ['区图书馆新馆开放']]);
   });
 
   it('keeps a title-like line inside one column as a subhead', () => {
-    const result = splitArticles(pageLines(`城东街道走访独居老人\n\n${narrow}\n帮老人排查隐患\n\n${narrow}`));
+    const result = splitArticles(pageLines(`城东街道走访独居老人\n\n${narrow}\n帮老人排查隐患\n\n${narrow}`), segmenter);
     expect(result.articles).toHaveLength(1);
   });
 
   it('reads a dateline printed at the end as closing its article', () => {
-    const result = splitArticles(pageLines(`城东街道走访独居老人\n\n${narrow}\n（本报杭州2月4日电）\n\n区图书馆新馆开放\n\n${narrow}`));
+    const result = splitArticles(pageLines(`城东街道走访独居老人\n\n${narrow}\n（本报杭州2月4日电）\n\n区图书馆新馆开放\n\n${narrow}`), segmenter);
     expect(result.articles.map((a) => a.titles)).toEqual([['城东街道走访独居老人'], ['区图书馆新馆开放']]);
     expect(result.articles[0]!.body.map((l) => l.text)).toContain('（本报杭州2月4日电）');
   });
