@@ -1,6 +1,6 @@
 import type { Street } from '../model/article.ts';
 import { regionCities, regionProvinces, shortForm, type Gazetteer, type Place } from '../gazetteer/index.ts';
-import { longestKeyAt, newTrie, trieInsert, type TrieNode as CharTrie } from '../text/char-trie.ts';
+import { newTrie, trieInsert, type TrieNode as CharTrie } from '../text/char-trie.ts';
 
 /** Where a page circulates: provinces and cities that win when a place name exists in several. */
 export interface RegionContext {
@@ -93,14 +93,30 @@ function triesFor(gaz: Gazetteer, shortForms: Map<string, Place[]>, region: Regi
   return [overlay, cache.base];
 }
 
-/** The longest name starting at `i` in any of the tries, skipping short forms that run into a longer name. */
+// After a short form, these characters mean it is the head of a longer, unknown name (拱墅区政府 is fine, 余杭镇 is not 余杭).
+const LONGER_NAME = new Set([...'区县市镇乡街村路'].map((c) => c.charCodeAt(0)));
+
+/**
+ * The longest name starting at `i` in any of the tries, skipping short forms that run into a longer
+ * name. Walks the tries by hand: this runs at every character of every article.
+ */
 function longestAt(text: string, i: number, roots: TrieNode[]): { length: number; entry: Entry } | null {
-  let best: { length: number; value: Entry } | null = null;
+  let bestLength = 0;
+  let best: Entry | undefined;
   for (const root of roots) {
-    const found = longestKeyAt(root, text, i, (entry, length) => length >= 2 && !(entry.kind === 'short' && /^[区县市镇乡街村路]/.test(text[i + length] ?? '')));
-    if (found && (!best || found.length > best.length)) best = found;
+    let node: TrieNode | undefined = root;
+    for (let j = i; j < text.length; j++) {
+      node = node.next.get(text.charCodeAt(j));
+      if (!node) break;
+      const entry = node.value;
+      const length = j - i + 1;
+      if (entry === undefined || length < 2 || length <= bestLength) continue;
+      if (entry.kind === 'short' && j + 1 < text.length && LONGER_NAME.has(text.charCodeAt(j + 1))) continue;
+      bestLength = length;
+      best = entry;
+    }
   }
-  return best && { length: best.length, entry: best.value };
+  return best === undefined ? null : { length: bestLength, entry: best };
 }
 
 /** Every place name in `text`, longest match first, left to right. */
