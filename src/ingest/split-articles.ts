@@ -152,7 +152,7 @@ function tightParagraphs(view: PageView): boolean {
     pairs++;
     if (b.gapBefore >= 1) spaced++;
   }
-  return pairs >= 3 && spaced < pairs * 0.35;
+  return pairs >= 3 && spaced < pairs * 0.6;
 }
 
 function findTitleGroups(view: PageView, options: typeof splitDefaults): Cuts {
@@ -372,9 +372,11 @@ function titlesAfterText(content: Block[]): boolean {
   const beforeLast = content[content.length - 2];
   if (!last || !beforeLast || !isTitleBlock(last) || closesArticle(blockText(last))) return false;
   if (!(endsSentence(beforeLast) || isTitleBlock(beforeLast) || closingBlock(beforeLast))) return false;
-  let first = 0;
-  if (content.length > 2 && content[0]!.lines.length === 1 && content[0]!.lines[0]!.text.length <= 8 && isTitleBlock(content[0]!) && !isTitleBlock(content[1]!)) first = 1;
-  return !isTitleBlock(content[first]!);
+  if (!isTitleBlock(content[0]!)) return true;
+  // A short label above text may be a banner over titles-after text, or the first of ordinary
+  // headlines: only a real headline at the page's end (not 广告) says which.
+  const label = content.length > 2 && content[0]!.lines.length === 1 && content[0]!.lines[0]!.text.length <= 8 && !isTitleBlock(content[1]!);
+  return label && blockText(last).length >= 5;
 }
 
 /**
@@ -390,13 +392,24 @@ export function splitArticles(lines: PageLine[], segmenter: Segmenter, options =
   const content = blocks.filter((b) => b.kind !== 'byline' && !(b.kind === 'text' && b.lines.length === 1 && NOTICE_TITLE.test(b.lines[0]!.text)));
   const order: SplitResult['order'] = !hasHeadings && !layout.indented && titlesAfterText(content) ? 'after' : 'before';
   const articles = order === 'after' ? splitTitlesAfter(viewOf(blocks, layout)) : splitTitlesBefore(viewOf(blocks, layout), options);
-  const kept = articles.filter((a) => !isEmpty(a));
+  // Titles with no text under them (an advertisement's label, a headline cut off at the page's end)
+  // and bylines with no article are reported, not indexed.
+  const hasText = (a: RawArticle) => {
+    const lines = a.body.filter((l) => l.text);
+    // A lone label (广告) with nothing else is not an article either.
+    return lines.length > 0 && (a.titles.length > 0 || lines.length > 1 || !titleLike(lines[0]!.text) || lines[0]!.text.length > 12);
+  };
+  const kept = articles.filter((a) => hasText(a));
   for (const a of kept) {
     if (a.kind === 'article' && a.titles.length === 0 && a.bylines.length === 0) a.kind = 'brief';
   }
   const leftovers = articles
-    .filter((a) => isEmpty(a) && (a.bylines.length > 0 || a.source))
-    .map((a) => ({ line: 0, text: a.bylines.map((b) => b.name).join(' ') || (a.source ?? ''), why: 'byline without an article' }));
+    .filter((a) => !hasText(a) && (a.titles.length > 0 || a.body.some((l) => l.text) || a.bylines.length > 0 || a.source))
+    .map((a) =>
+      a.titles.length > 0 || a.body.some((l) => l.text)
+        ? { line: a.titleLines[0] ?? a.body.find((l) => l.text)?.n ?? 0, text: [...a.titles, ...a.body.filter((l) => l.text).map((l) => l.text)].join(' '), why: 'title without text under it' }
+        : { line: 0, text: a.bylines.map((b) => b.name).join(' ') || (a.source ?? ''), why: 'byline without an article' },
+    );
   return { articles: kept, leftovers, order, layout };
 }
 
@@ -513,6 +526,17 @@ function splitTitlesBefore(view: PageView, options: typeof splitDefaults): RawAr
     addBody(current, block);
   }
   if (!isEmpty(current)) articles.push(current);
+  // A column label over untitled briefs (简讯) heads them all; it is not the first brief's title.
+  if (banner === null && groups[0]?.start === 0 && groups[0].end === 0 && breaks.size > 0 && articles.length > 1) {
+    const [first, second] = articles;
+    if (first!.titles.length === 1 && first!.titles[0]!.length <= 6 && second!.titles.length === 0) {
+      const label = first!.titles[0]!;
+      first!.titles = [];
+      first!.titleLines = [];
+      for (const a of articles) a.section = label;
+      return articles;
+    }
+  }
   if (banner !== null) {
     const section = blocks[banner]!.lines[0]!.text;
     for (const a of articles) a.section = section;

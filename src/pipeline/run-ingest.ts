@@ -35,6 +35,8 @@ export interface FileReport {
   reason: string | null;
   articles: number;
   messages: string[];
+  /** Lines of the page that went into no article (a title with no text, a stray byline), with why. */
+  leftovers: { line: number; text: string; why: string }[];
 }
 
 export interface IngestReport {
@@ -197,6 +199,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
     reason: p.reason,
     articles: p.articles.length,
     messages: p.messages.map((m) => `${m.file}:${m.line}: ${m.severity}: ${m.message}`),
+    leftovers: p.leftovers,
   }));
   const report: IngestReport = {
     startedAt: new Date(started).toISOString(),
@@ -219,12 +222,20 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
   return report;
 }
 
+function leftoverSummary(files: FileReport[]): string[] {
+  const pages = files.filter((f) => f.leftovers.length > 0);
+  if (pages.length === 0) return [];
+  const lines = pages.reduce((n, f) => n + f.leftovers.length, 0);
+  return [`${lines} line(s) on ${pages.length} page(s) went into no article (listed per page in ingest-report.json), e.g. ${pages[0]!.file}:${pages[0]!.leftovers[0]!.line}: ${pages[0]!.leftovers[0]!.why}: ${pages[0]!.leftovers[0]!.text.slice(0, 30)}`];
+}
+
 /** The human summary printed at the end of an ingest. */
 export function summarise(report: IngestReport): string {
   const lines = [
     `files: ${report.filesSeen} seen, ${report.filesIngested} ingested, ${report.filesUnchanged} unchanged, ${report.filesSkipped} skipped`,
     ...report.files.filter((f) => f.status === 'skipped').map((f) => `  skipped ${f.file}: ${f.reason}`),
     ...report.files.flatMap((f) => f.messages.filter((m) => !m.includes(': error: ') || f.status !== 'skipped').map((m) => `  ${m}`)),
+    ...leftoverSummary(report.files),
     ...(report.index.caughtUp ? [`index ${report.index.uid} held an older set of articles than data/articles.jsonl (an earlier run stopped before indexing finished): rebuilt from the file`] : []),
     ...report.index.staleBuildsRemoved.map((uid) => `removed ${uid}, a half-built index an earlier run left behind`),
     `articles: ${report.articles}; index ${report.index.uid}: ${report.index.action === 'rebuilt' ? `rebuilt and swapped in (${report.timings.documentsPerSecond} documents/s)` : 'unchanged'}`,

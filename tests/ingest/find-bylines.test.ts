@@ -83,3 +83,32 @@ describe('more byline forms', () => {
     expect(parseBylineLine('文/郑宇 图/孙丽', segmenter)?.bylines).toEqual([{ name: '郑宇', role: '作者' }, { name: '孙丽', role: '摄影' }]);
   });
 });
+
+describe('bylines read by their shape', () => {
+  it.each([
+    ['通讯员 王晓 记者 陈一鸣', [{ name: '王晓', role: '通讯员' }, { name: '陈一鸣', role: '记者' }]],
+    ['记者 方舟 县农业农村局 吴涵', [{ name: '方舟', role: '记者' }, { name: '吴涵', role: '记者' }]],
+    ['记者 王一 李二', [{ name: '王一', role: '记者' }, { name: '李二', role: '记者' }]],
+    ['见习记者 倪安琪', [{ name: '倪安琪', role: '记者' }]],
+    ['本报记者  于  洋摄', [{ name: '于洋', role: '摄影' }]],
+    ['本报记者 罗晓文 陈北海摄', [{ name: '罗晓文', role: '记者' }, { name: '陈北海', role: '摄影' }]],
+    ['口述 张秋萍', [{ name: '张秋萍', role: '作者' }]],
+  ])('takes every name on %s', (line, bylines) => {
+    expect(parseBylineLine(line, segmenter)?.bylines).toEqual(bylines);
+  });
+
+  it('takes a rare surname or a pen name where role words say a name goes', () => {
+    expect(parseDateline('本报加德满都10月13日电 （记者暨佩娟、赵益普）当地时间12日晚，', segmenter)?.bylines).toEqual([
+      { name: '暨佩娟', role: '记者' },
+      { name: '赵益普', role: '记者' },
+    ]);
+    expect(parseDateline('新华社电 （记者白田田）位于湘南地区的革命老区，', segmenter)?.bylines).toEqual([{ name: '白田田', role: '记者' }]);
+  });
+
+  it('does not take page credits, lists of names inside text, or spaced-out headings for bylines', () => {
+    expect(parseBylineLine('版式设计：蔡华伟', segmenter)).toBeNull();
+    expect(parseBylineLine('制图 陶然', segmenter)).toBeNull();
+    expect(parseBylineLine('、朱东君、丁子、孙广勇、赵益普', segmenter)).toBeNull();
+    expect(parseBylineLine('南 京', segmenter)).toBeNull();
+  });
+});

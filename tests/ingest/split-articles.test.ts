@@ -104,3 +104,90 @@ describe('PDF text without bylines', () => {
     expect(result.articles[0]!.body.map((l) => l.text)).toContain('（本报杭州2月4日电）');
   });
 });
+
+describe('e-paper text: titles flush left, paragraphs indented', () => {
+  const page = [
+    '城东街道启用智慧养老服务站',
+    '\u3000\u3000近日，城东街道智慧养老服务站正式启用，为辖区老人提供助餐、助浴等服务。',
+    '\u3000\u3000服务站还开通了紧急呼叫系统，老人在家按下按钮，工作人员就能及时上门。',
+    '',
+    '区图书馆夜间开放',
+    '延长至晚上九点',
+    '\u3000\u3000从下周起，区图书馆每周五、周六延长开放至晚上九点。',
+    '',
+    '\u3000\u3000图为市民在图书馆阅读。',
+  ].join('\n');
+
+  it('starts an article at every run of flush-left lines above an indented paragraph', () => {
+    const result = splitArticles(pageLines(page), segmenter);
+    expect(result.layout.indented).toBe(true);
+    expect(result.articles.map((a) => a.titles)).toEqual([['城东街道启用智慧养老服务站'], ['区图书馆夜间开放', '延长至晚上九点']]);
+  });
+
+  it('keeps a caption printed after a blank line with its article', () => {
+    const result = splitArticles(pageLines(page), segmenter);
+    expect(result.articles[1]!.body.map((l) => l.text)).toContain('图为市民在图书馆阅读。');
+  });
+
+  it('reads a blank line as the end of an untitled brief where paragraphs are set without one', () => {
+    const briefs = ['简讯', '', '\u3000\u3000近日，东湖社区开展消防演练，居民们学习了灭火器的使用方法。', '\u3000\u3000社区还为独居老人安装了烟感报警器。', '', '\u3000\u3000日前，南苑街道举办招聘会，二十余家企业提供岗位三百多个。', '\u3000\u3000现场达成就业意向八十余人。', '', '\u3000\u3000本周六，区文化馆将举办非遗展演活动。', '\u3000\u3000展演免费向市民开放。'].join('\n');
+    const result = splitArticles(pageLines(briefs), segmenter);
+    expect(result.articles).toHaveLength(3);
+    expect(result.articles.every((a) => a.section === '简讯' && a.kind === 'brief')).toBe(true);
+  });
+});
+
+describe('re-wrapped PDF text: each article keeps its column width', () => {
+  const wrap = (text: string, width: number) => text.match(new RegExp(`.{1,${width}}`, 'gu'))!.join('\n');
+  const a1 = wrap('近日，城东街道组织志愿者走访辖区独居老人，送去米面油和春联，并帮助老人检查家中的燃气和电路。', 14);
+  const a2 = wrap('志愿者还与老人拉家常、剪窗花，陪他们度过了一个温暖的下午，老人们纷纷表示感谢。', 14);
+  const b1 = wrap('区图书馆新馆日前正式开放，馆内设有少儿阅读区、自习区和数字阅读体验区，可同时容纳读者八百余人。', 19);
+
+  it('cuts where the width changes around a title-like line, and keeps a subhead between paragraphs of one width', () => {
+    const text = ['城东街道走访独居老人', '', a1, '', '温暖的下午', '', a2, '', '区图书馆新馆开放', '', b1].join('\n');
+    const result = splitArticles(pageLines(text), segmenter);
+    expect(result.layout.wrapped).toBe('exact');
+    expect(result.articles.map((a) => a.titles)).toEqual([['城东街道走访独居老人'], ['区图书馆新馆开放']]);
+  });
+
+  it('ends an article at an address or phone line and starts the next at the title after it', () => {
+    const text = ['社区食堂开业', '', a1, '', '地址：城东街道建设路18号', '', '咨询电话：0571-86000000', '', '区图书馆新馆开放', '', wrap('区图书馆新馆日前正式开放，馆内设有少儿阅读区和自习区。', 14)].join('\n');
+    const result = splitArticles(pageLines(text), segmenter);
+    expect(result.articles.map((a) => a.titles)).toEqual([['社区食堂开业'], ['区图书馆新馆开放']]);
+    expect(result.articles[0]!.body.map((l) => l.text)).toContain('咨询电话：0571-86000000');
+  });
+});
+
+describe('what goes into no article', () => {
+  it('reports a title with no text under it as a leftover line instead of an empty article', () => {
+    const ad = splitArticles(pageLines('\n广告\n'), segmenter);
+    expect(ad.articles).toEqual([]);
+    expect(ad.leftovers).toEqual([{ line: 2, text: '广告', why: 'title without text under it' }]);
+  });
+});
+
+describe('titles printed after their text, closed by a credit', () => {
+  it('reads the title that follows a closing credit as the end of the article above it', () => {
+    const text = [
+      '近日，城东街道组织志愿者走访辖区',
+      '独居老人，送去米面油和春联。',
+      '',
+      '（通讯员 何佳）',
+      '',
+      '城东街道走访独居老人',
+      '',
+      '区图书馆新馆日前正式开放，馆内设有少',
+      '儿阅读区和自习区，可容纳读者八百余人。',
+      '',
+      '（记者 林晓）',
+      '',
+      '区图书馆新馆开放',
+    ].join('\n');
+    const result = splitArticles(pageLines(text), segmenter);
+    expect(result.order).toBe('after');
+    expect(result.articles.map((a) => [a.titles, a.bylines.map((b) => b.name)])).toEqual([
+      [['城东街道走访独居老人'], ['何佳']],
+      [['区图书馆新馆开放'], ['林晓']],
+    ]);
+  });
+});
