@@ -167,6 +167,8 @@ export function parseBylineLine(line: string, seg: Segmenter, options = bylineDe
   // A sender label of a column: 读者 王某, 推荐人：张某.
   const label = /^([\u4e00-\u9fff]{1,4}人|读者)[:：\s]\s*([\u4e00-\u9fff·]{2,8})$/.exec(text);
   if (label && !roleOf(label[1]!) && isPersonName(label[2]!, seg)) return { bylines: [{ name: label[2]!, role: '作者' }], source: null, marked, closing: false };
+  // A role printed without a name (本报评论员) is a byline line all the same.
+  if (roleOf(text) && text.length >= 3) return { bylines: [], source: null, marked, closing: false };
   const bylines = parseBylineWords(text, '作者', seg, false, options);
   if (!bylines) return null;
   const hasRole = tokens(text, seg).some((w) => roleOf(w) || splitRolePrefix(w) || splitRoleSuffix(w, false));

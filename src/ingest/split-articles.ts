@@ -257,6 +257,8 @@ function laterTitleInGap(view: PageView, from: number, options: typeof splitDefa
     const block = view.blocks[k]!;
     if (block.kind === 'byline' || opensWithDateline(block)) return false;
     if (block.kind === 'text' && !boxLabel(block) && titleCandidate(block, view, options)) return true;
+    // Text follows first: the candidate before it is its title.
+    if (block.kind === 'text' && !boxLabel(block) && !closesArticle(blockText(block)) && block.lines.length > 2) return false;
   }
   return false;
 }
