@@ -31,6 +31,8 @@ export interface PageLayout {
    * roughly (text from a PDF, where punctuation and digits make lines uneven); null when not wrapped.
    */
   wrapped: 'exact' | 'rough' | null;
+  /** How line widths are counted: characters (text re-wrapped by a tool) or ems (text set in a column). */
+  measure: 'chars' | 'ems';
 }
 
 /** Tuning values of block and layout detection. */
@@ -66,12 +68,23 @@ export function medianWidth(block: Block | undefined): number | null {
  * stops inside or at the end of a sentence, or when `neighbours` — the width of the paragraph it
  * belongs with — include the first line's length (a pull quote set in its article's column).
  */
-export function exactWidth(block: Block, neighbours: readonly number[] = []): number | null {
+export function exactWidth(block: Block, neighbours: readonly number[] = [], measure: PageLayout['measure'] = 'chars'): number | null {
   if (block.kind !== 'text' || block.lines.length < 2) return null;
-  const lengths = block.lines.map((l) => l.width);
-  const width = lengths[0]!;
-  for (let k = 1; k < lengths.length - 1; k++) if (lengths[k] !== width) return null;
-  if (lengths[lengths.length - 1]! > width) return null;
+  const lengths = block.lines.map((l) => (measure === 'ems' ? l.displayWidth : l.width));
+  const inner = lengths.slice(0, -1);
+  let width = inner[0]!;
+  if (measure === 'ems') {
+    // Set type keeps punctuation off the start of a line (禁则): a comma is squeezed in at the end or a
+    // character pushed down, so a line may be one em longer or shorter than the column.
+    const counts = new Map<number, number>();
+    for (const w of inner) counts.set(w, (counts.get(w) ?? 0) + 1);
+    width = [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]![0];
+    if (inner.some((w) => Math.abs(w - width) > 1) || counts.get(width)! < inner.length * 0.6) return null;
+    if (lengths[lengths.length - 1]! > width + 1) return null;
+  } else {
+    for (const w of inner) if (w !== width) return null;
+    if (lengths[lengths.length - 1]! > width) return null;
+  }
   if (lengths.length === 2 && !neighbours.includes(width) && !/[。；;…，,、]$/.test(block.lines[1]!.text)) return null;
   return width;
 }
@@ -91,7 +104,7 @@ function roughWidth(block: Block, tolerance: number): number | null {
 export function blockWidths(blocks: Block[], layout: PageLayout): (number | null)[] {
   if (layout.wrapped === null) return blocks.map(() => null);
   if (layout.wrapped === 'rough') return blocks.map((b) => roughWidth(b, blockDefaults.roughTolerance));
-  const widths = blocks.map((b) => (b.lines.length >= 3 ? exactWidth(b) : null));
+  const widths = blocks.map((b) => (b.lines.length >= 3 ? exactWidth(b, [], layout.measure) : null));
   return blocks.map((b, i) => {
     if (b.lines.length !== 2) return widths[i]!;
     // A pull quote is set in the column of the text that follows it; a two-line title is not.
@@ -99,7 +112,7 @@ export function blockWidths(blocks: Block[], layout: PageLayout): (number | null
     for (let k = i + 1; k < blocks.length && next === null; k++) next = widths[k]!;
     let previous: number | null = null;
     for (let k = i - 1; k >= 0 && previous === null; k--) previous = widths[k]!;
-    return exactWidth(b, next !== null ? [next] : previous !== null ? [previous] : []);
+    return exactWidth(b, next !== null ? [next] : previous !== null ? [previous] : [], layout.measure);
   });
 }
 
@@ -114,15 +127,14 @@ export function pageLayout(lines: PageLine[], options = blockDefaults): PageLayo
   const indentedLines = text.filter((l) => l.indent >= 1).length;
   const indented = indentedLines >= options.indentedMin && indentedLines >= text.length * options.indentedShare && indentedLines < text.length;
   const blocks = plainBlocks(lines).filter((b) => b.lines.length >= 3);
-  let exact = 0;
-  let rough = 0;
-  for (const block of blocks) {
-    if (exactWidth(block) !== null) exact++;
-    else if (roughWidth(block, options.roughTolerance) !== null) rough++;
-  }
+  const exactIn = (measure: PageLayout['measure']) => blocks.filter((b) => exactWidth(b, [], measure) !== null).length;
+  const [chars, ems] = [exactIn('chars'), exactIn('ems')];
+  const measure = ems > chars ? 'ems' : 'chars';
+  const exact = Math.max(chars, ems);
+  const rough = blocks.filter((b) => exactWidth(b, [], measure) === null && roughWidth(b, options.roughTolerance) !== null).length;
   const wrapped =
     blocks.length >= 2 && exact >= blocks.length * options.wrappedShare ? 'exact' : blocks.length >= 2 && exact + rough >= blocks.length * options.wrappedShare ? 'rough' : null;
-  return { indented, wrapped };
+  return { indented, wrapped, measure };
 }
 
 // Runs of non-blank lines, no further judgement: what layout detection measures.

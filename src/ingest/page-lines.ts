@@ -18,9 +18,24 @@ export interface PageLine {
    * them when it cuts lines to a width (本报北京2月11日电␣␣ is a full line).
    */
   width: number;
+  /**
+   * The same in ems, as a typesetter measures it: Latin letters, digits and ASCII punctuation take
+   * half the width of a Chinese character. Text wrapped to a column in print is even in this measure.
+   */
+  displayWidth: number;
 }
 
 const parser = unified().use(remarkParse);
+
+/** Width in ems: ASCII and half-width forms count ½, everything else (Han, full-width punctuation) 1. */
+function emWidth(text: string): number {
+  let width = 0;
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    width += c < 0x7f || (c >= 0xff61 && c <= 0xffdc) ? 0.5 : 1;
+  }
+  return width;
+}
 
 const INDENT_WIDTH: Record<string, number> = { '\u3000': 1, ' ': 0.5, '\u00a0': 0.5, '\t': 2 };
 
@@ -52,7 +67,7 @@ export function pageLines(text: string): PageLine[] {
   return raw.map((line, i) => {
     const heading = headingLines.has(i + 1);
     const cleaned = (heading ? line.replace(/^\s*#{1,6}\s*/, '').replace(/\s+#+\s*$/, '') : line).trim();
-    const width = cleaned ? line.replace(/^[\s\u3000]+/, '').length : 0;
-    return { n: i + 1, text: cleaned, heading, indent: cleaned ? indentOf(line) : 0, width };
+    const rest = cleaned ? line.replace(/^[\s\u3000]+/, '') : '';
+    return { n: i + 1, text: cleaned, heading, indent: cleaned ? indentOf(line) : 0, width: rest.length, displayWidth: emWidth(rest) };
   });
 }

@@ -189,7 +189,7 @@ function findTitleGroups(view: PageView, options: typeof splitDefaults): Cuts {
     // An untitled brief: text right after a closing credit, or after a blank line where paragraphs
     // are otherwise set without one.
     const bodyText = block.kind === 'text' && !titleCandidate(block, view, options);
-    const paragraph = bodyText && !isCaption(blockText(block)) && ENDS_SENTENCE.test(block.lines[block.lines.length - 1]!.text);
+    const paragraph = bodyText && !isCaption(blockText(block)) && (ENDS_SENTENCE.test(block.lines[block.lines.length - 1]!.text) || block.endsWithCredit === true);
     if (articleHasBody && paragraph && ((afterCredit && (layout.wrapped !== 'exact' || widthBefore(view, i) !== view.widths[i])) || (tight && block.indented && block.gapBefore >= 1))) {
       breaks.add(i);
       articleHasBody = false;
@@ -337,7 +337,7 @@ const lastTableBlock = new WeakMap<RawArticle, PageLine>();
 
 function addBody(article: RawArticle, block: Block) {
   const previousLine = article.body[article.body.length - 1];
-  if (article.body.length > 0) article.body.push({ n: block.lines[0]!.n, text: '', heading: false, indent: 0, width: 0 });
+  if (article.body.length > 0) article.body.push({ n: block.lines[0]!.n, text: '', heading: false, indent: 0, width: 0, displayWidth: 0 });
   if (block.kind === 'table') {
     // Consecutive cell groups are one table flattened into columns: one group a row.
     const continues = previousLine !== undefined && lastTableBlock.get(article) === previousLine;
