@@ -12,7 +12,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { Meilisearch } from 'meilisearch';
-import { extractSources } from '../src/content/extract-sources.ts';
+import { extractSources } from '../src/sources/extract-sources.ts';
 import { median, percentile, replicate } from '../src/bench/generate-corpus.ts';
 import type { Article } from '../src/model/article.ts';
 import { toDocument } from '../src/search/document.ts';

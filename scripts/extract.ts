@@ -2,7 +2,7 @@
  * npm run extract -- <files or folders>
  * Prints one JSON article a line on stdout; problems go to stderr as file:line: message.
  */
-import { extractSources } from '../src/content/extract-sources.ts';
+import { extractSources } from '../src/sources/extract-sources.ts';
 
 const paths = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 if (paths.length === 0) {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Meilisearch } from "meilisearch";
-import { extractSources } from '../content/extract-sources.ts';
+import { extractSources } from '../sources/extract-sources.ts';
 import { localWords } from '../gazetteer/index.ts';
 import { EXTRACTOR_VERSION } from '../ingest/extract-page.ts';
 import { Article } from '../model/article.ts';

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { extractSources } from '../../src/content/extract-sources.ts';
+import { extractSources } from '../../src/sources/extract-sources.ts';
 import type { Article } from '../../src/model/article.ts';
 import { dictionaryWords } from '../../src/pipeline/run-ingest.ts';
 import { localWords } from '../../src/gazetteer/index.ts';
