@@ -7,7 +7,8 @@ import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildSite } from '../src/pipeline/build-site.ts';
 import { BUSY_EXIT_CODE, lockDataDir } from '../src/pipeline/data-lock.ts';
-import { LockBusyError, describeHolder, type Lock } from '../src/system/lock.ts';
+import { failureText, LockBusyError } from '../src/errors/index.ts';
+import { describeHolder, type Lock } from '../src/system/lock.ts';
 
 const { values } = parseArgs({ options: { 'no-wait': { type: 'boolean', default: false } } });
 // The lock lives beside the articles file the site is built from: that is the data folder.
@@ -25,7 +26,7 @@ try {
   console.log(`built ${result.outDir} in ${result.seconds} s${result.searchConfig ? '' : ' (no data/search.json yet: search stays off until `npm run ingest`)'}`);
   lock.release();
 } catch (error) {
-  console.error(`build failed: ${(error as Error).message}`);
+  console.error(`build failed: ${failureText(error)}`);
   lock.release();
   process.exit(1);
 }

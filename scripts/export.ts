@@ -10,6 +10,7 @@ import { fetchAll } from '../src/export/fetch-all.ts';
 import { FORMATS, formatRecord, preamble, type Format } from '../src/export/formats.ts';
 import { emptyRequest, type SearchRequest } from '../src/search/query.ts';
 import { startMeili } from '../src/search/server.ts';
+import { failureText } from '../src/errors/index.ts';
 
 const { values } = parseArgs({
   options: {
@@ -61,7 +62,7 @@ const request: SearchRequest = {
 const dataDir = resolve(values.data!);
 const searchJson = join(dataDir, 'search.json');
 const index = values.index ?? (existsSync(searchJson) ? (JSON.parse(readFileSync(searchJson, 'utf8')) as { index: string }).index : 'articles');
-const meili = await startMeili({ dataDir: join(dataDir, 'meili') }).catch((error: Error) => fail(error.message));
+const meili = await startMeili({ dataDir: join(dataDir, 'meili') }).catch((error: Error) => fail(failureText(error)));
 for (const note of meili.notes) console.error(note);
 const out = values.out ? createWriteStream(values.out) : process.stdout;
 const write = async (text: string) => {
@@ -86,7 +87,7 @@ try {
     await once(out, 'finish');
   }
 } catch (error) {
-  console.error(`\nexport failed: ${(error as Error).message}`);
+  console.error(`\nexport failed: ${failureText(error)}`);
   process.exitCode = 1;
 } finally {
   await meili.stop();

@@ -9,7 +9,8 @@ import { BUSY_EXIT_CODE, lockDataDir } from '../src/pipeline/data-lock.ts';
 import { runIngest, summarise } from '../src/pipeline/run-ingest.ts';
 import { startMeili, type MeiliConnection } from '../src/search/server.ts';
 import { progressPrinter } from '../src/pipeline/progress.ts';
-import { LockBusyError, describeHolder, type Lock } from '../src/system/lock.ts';
+import { failureText, LockBusyError } from '../src/errors/index.ts';
+import { describeHolder, type Lock } from '../src/system/lock.ts';
 
 const { values } = parseArgs({
   options: {
@@ -46,7 +47,7 @@ try {
   meili = await startMeili({ dataDir: join(dataDir, 'meili') });
   for (const note of meili.notes) console.error(note);
 } catch (error) {
-  console.error(`ingest: ${(error as Error).message}`);
+  console.error(`ingest: ${failureText(error)}`);
   lock.release();
   process.exit(1);
 }
@@ -66,7 +67,7 @@ try {
   console.log(`report: ${join(dataDir, 'ingest-report.json')}`);
 } catch (error) {
   progress.stop();
-  console.error(`ingest failed: ${(error as Error).message}`);
+  console.error(`ingest failed: ${failureText(error)}`);
   process.exitCode = 1;
 } finally {
   await meili.stop();

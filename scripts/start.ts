@@ -12,7 +12,8 @@ import { BUSY_EXIT_CODE, lockDataDir } from '../src/pipeline/data-lock.ts';
 import { progressPrinter } from '../src/pipeline/progress.ts';
 import { runIngest, summarise } from '../src/pipeline/run-ingest.ts';
 import { startMeili, type MeiliConnection } from '../src/search/server.ts';
-import { LockBusyError, describeHolder, type Lock } from '../src/system/lock.ts';
+import { failureText, LockBusyError } from '../src/errors/index.ts';
+import { describeHolder, type Lock } from '../src/system/lock.ts';
 
 const { values } = parseArgs({ options: { 'no-wait': { type: 'boolean', default: false } } });
 const root = resolve('.');
@@ -35,7 +36,7 @@ try {
   meili = await startMeili({ dataDir: join(dataDir, 'meili'), restart: { log: (line) => console.error(`${new Date().toISOString()} ${line}`) } });
   for (const note of meili.notes) console.log(note);
 } catch (error) {
-  console.error(`start: ${(error as Error).message}`);
+  console.error(`start: ${failureText(error)}`);
   lock.release();
   process.exit(1);
 }
@@ -81,6 +82,6 @@ try {
   await server.closed();
   await shutdown(0);
 } catch (error) {
-  console.error(`start failed: ${(error as Error).message}`);
+  console.error(`start failed: ${failureText(error)}`);
   await shutdown(1);
 }

@@ -12,7 +12,8 @@ import { ensureSearchKey } from '../search/keys.ts';
 import { indexExists, publishIndex, removeStaleBuilds } from '../search/publish-index.ts';
 import { indexSettings } from '../search/settings.ts';
 import { pickDictionary } from '../search/dictionary.ts';
-import { MeiliUnavailableError, unavailableMessage, withRetry } from '../search/tasks.ts';
+import { MeiliUnavailableError } from '../errors/index.ts';
+import { unavailableMessage, withRetry } from '../search/tasks.ts';
 
 export interface IngestOptions {
   contentDir: string;
@@ -186,7 +187,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
     const searchKey = await withRetry('search key', () => ensureSearchKey(client, indexUid));
     writeAtomic(join(options.dataDir, 'search.json'), JSON.stringify({ host: options.meili.host, index: indexUid, apiKey: searchKey }, null, 2) + '\n');
   } catch (error) {
-    if (error instanceof MeiliUnavailableError) throw new Error(unavailableMessage(options.meili.host, error), { cause: error });
+    if (error instanceof MeiliUnavailableError) throw new MeiliUnavailableError(options.meili.host, unavailableMessage(options.meili.host, error), { cause: error });
     throw error;
   }
   const indexSeconds = (Date.now() - indexStarted) / 1000;

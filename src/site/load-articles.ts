@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { InputFileError } from '../errors/index.ts';
 import { Article } from '../model/article.ts';
 
 let cache: { file: string; articles: Article[] } | null = null;
@@ -13,7 +14,7 @@ export function articlesFile(): string {
 export function loadArticles(): Article[] {
   const file = articlesFile();
   if (cache?.file === file) return cache.articles;
-  if (!existsSync(file)) throw new Error(`${file}: no articles file — run \`npm run ingest\` first (or set BAOKU_ARTICLES)`);
+  if (!existsSync(file)) throw new InputFileError(file, null, 'no articles file — run `npm run ingest` first (or set BAOKU_ARTICLES)');
   const articles: Article[] = [];
   readFileSync(file, 'utf8')
     .split('\n')
@@ -22,7 +23,7 @@ export function loadArticles(): Article[] {
       const parsed = Article.safeParse(JSON.parse(line));
       if (!parsed.success) {
         const issue = parsed.error.issues[0]!;
-        throw new Error(`${file}:${i + 1}: ${issue.path.join('.')}: ${issue.message}`);
+        throw new InputFileError(file, i + 1, `${issue.path.join('.')}: ${issue.message}`);
       }
       articles.push(parsed.data);
     });
