@@ -43,7 +43,7 @@ async function baseArticles(): Promise<Article[]> {
   return articles;
 }
 
-const meili = await startMeili({ dataDir: join(work, 'loadtest'), port: 0, env: {} });
+const meili = await startMeili({ dataDir: join(work, 'loadtest'), port: 0 });
 try {
   const client = new Meilisearch({ host: meili.host, apiKey: meili.apiKey });
   const have = (await indexExists(client, 'articles')) ? (await client.index('articles').getStats()).numberOfDocuments : 0;

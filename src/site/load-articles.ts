@@ -1,13 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { loadConfig } from '../config/index.ts';
 import { InputFileError } from '../errors/index.ts';
 import { Article } from '../model/article.ts';
 
 let cache: { file: string; articles: Article[] } | null = null;
 
-/** The articles file the site is built from: $BAOKU_ARTICLES, else data/articles.jsonl. */
+/** The articles file the site is built from (config.articlesFile: $BAOKU_ARTICLES, else data/articles.jsonl). */
 export function articlesFile(): string {
-  return resolve(process.env.BAOKU_ARTICLES || 'data/articles.jsonl');
+  return loadConfig().articlesFile;
 }
 
 /** Every article, validated line by line (a bad line names its file and line number), read once per build. */
