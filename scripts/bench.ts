@@ -19,7 +19,7 @@ import { toDocument } from '../src/search/document.ts';
 import { publishIndex } from '../src/search/publish-index.ts';
 import { indexSettings } from '../src/search/settings.ts';
 import { startMeili } from '../src/search/server.ts';
-import { dictionaryWords } from '../src/pipeline/run-ingest.ts';
+import { dictionaryWords } from '../src/search/dictionary.ts';
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, full: { type: 'boolean', default: false }, only: { type: 'string' } } });
 const only = values.only ? new Set(values.only.split(',')) : null;

@@ -17,7 +17,7 @@ import { indexExists, publishIndex, removeStaleBuilds } from '../src/search/publ
 import { indexSettings } from '../src/search/settings.ts';
 import { ensureSearchKey } from '../src/search/keys.ts';
 import { startMeili } from '../src/search/server.ts';
-import { dictionaryWords } from '../src/pipeline/run-ingest.ts';
+import { dictionaryWords } from '../src/search/dictionary.ts';
 
 const { values } = parseArgs({
   options: {

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { loadConfig } from '../config/index.ts';
 import { InputFileError } from '../errors/index.ts';
-import { Article } from '../model/article.ts';
+import type { Article } from '../model/article.ts';
+import { fromJsonLines } from '../model/articles-file.ts';
 
 let cache: { file: string; articles: Article[] } | null = null;
 
@@ -15,18 +16,7 @@ export function loadArticles(): Article[] {
   const file = articlesFile();
   if (cache?.file === file) return cache.articles;
   if (!existsSync(file)) throw new InputFileError(file, null, 'no articles file — run `npm run ingest` first (or set BAOKU_ARTICLES)');
-  const articles: Article[] = [];
-  readFileSync(file, 'utf8')
-    .split('\n')
-    .forEach((line, i) => {
-      if (!line.trim()) return;
-      const parsed = Article.safeParse(JSON.parse(line));
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0]!;
-        throw new InputFileError(file, i + 1, `${issue.path.join('.')}: ${issue.message}`);
-      }
-      articles.push(parsed.data);
-    });
+  const articles = fromJsonLines(readFileSync(file, 'utf8'), file);
   cache = { file, articles };
   return articles;
 }
