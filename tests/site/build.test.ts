@@ -2,8 +2,8 @@ import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseSearchParams, toSearchParams, URL_PARAMS } from '../../src/search/query.ts';
-import { buildSite } from '../e2e/harness.ts';
-import { fixtureArticles } from '../e2e/fixture-articles.ts';
+import { buildSite } from '../helpers/site.ts';
+import { fixtureArticles } from './fixtures/articles.ts';
 
 // The static build alone, no browser and no search server: what the site is when search is down.
 describe('the static site built from a fixture articles file', () => {

@@ -7,8 +7,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ensureSearchKey } from '../../src/search/keys.ts';
 import { indexArticles, testClient, uniqueUid } from '../helpers/meili.ts';
-import { fixtureArticles } from './fixture-articles.ts';
-import { buildSite, launchBrowser, serve } from './harness.ts';
+import { fixtureArticles } from './fixtures/articles.ts';
+import { buildSite, launchBrowser, serve } from '../helpers/site.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const artifacts = join(root, 'test-artifacts');

@@ -3,10 +3,10 @@ import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { masterKey, startMeili } from '../src/search/server.ts';
-import { isAlive } from '../src/system/processes.ts';
+import { masterKey, startMeili } from '../../src/search/server.ts';
+import { isAlive } from '../../src/system/processes.ts';
 
-const repo = resolve(import.meta.dirname, '..');
+const repo = resolve(import.meta.dirname, '../..');
 
 describe('embedded Meilisearch', () => {
   it('answers health and refuses requests without the master key', async () => {
