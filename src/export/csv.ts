@@ -1,4 +1,4 @@
-import type { Article } from '../model/article.ts';
+import { articlePath, type Article } from '../model/article.ts';
 
 export const CSV_BOM = '\uFEFF';
 export const CSV_COLUMNS = ['id', 'date', 'paper', 'page', 'kicker', 'headline', 'subheadline', 'bylines', 'districts', 'streets', 'keywords', 'url', 'body'] as const;
@@ -35,7 +35,7 @@ export function csvRow(a: Article, baseUrl: string): string {
     a.districts.join('; '),
     a.streets.map((s) => s.name).join('; '),
     a.keywords.join('; '),
-    `${baseUrl.replace(/\/$/, '')}/a/${a.id}/`,
+    `${baseUrl.replace(/\/$/, '')}${articlePath(a.id)}`,
     a.body,
   ];
   return cells.map(csvCell).join(',') + '\r\n';
