@@ -1,4 +1,5 @@
-import { articlePath, type Article } from '../model/article.ts';
+import type { Article } from '../model/article.ts';
+import { articlePath } from '../model/article-path.ts';
 
 export const CSV_BOM = '\uFEFF';
 export const CSV_COLUMNS = ['id', 'date', 'paper', 'page', 'kicker', 'headline', 'subheadline', 'bylines', 'districts', 'streets', 'keywords', 'url', 'body'] as const;

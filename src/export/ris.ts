@@ -1,4 +1,5 @@
-import { articlePath, type Article } from '../model/article.ts';
+import type { Article } from '../model/article.ts';
+import { articlePath } from '../model/article-path.ts';
 
 const line = (tag: string, value: string) => `${tag}  - ${value.replace(/\r?\n/g, ' ')}\r\n`;
 

@@ -75,8 +75,3 @@ export const Article = z.object({
   keywords: z.array(z.string()),
 });
 export type Article = z.infer<typeof Article>;
-
-/** Where an article's page is on the site (the site's pages, the search hits, CSV and RIS links). */
-export function articlePath(id: string): string {
-  return `/a/${id}/`;
-}

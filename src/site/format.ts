@@ -1,5 +1,6 @@
 /** How the site writes an article's parts: dates, pages, kinds, bylines, titles. Pure; browser and build. */
-import { articlePath, type Article, type ArticleKind, type Byline } from '../model/article.ts';
+import type { Article, ArticleKind, Byline } from '../model/article.ts';
+import { articlePath } from '../model/article-path.ts';
 import { t } from './i18n.ts';
 
 export const articleUrl = (a: Pick<Article, 'id'>) => articlePath(a.id);

@@ -1,6 +1,6 @@
 /** One search result as the reader sees it: kicker, highlighted headline, where and when, a snippet. */
 import { hits } from 'instantsearch.js/es/widgets';
-import { articlePath } from '../model/article.ts';
+import { articlePath } from '../model/article-path.ts';
 import { pageLabel, title } from './format.ts';
 import { t } from './i18n.ts';
 

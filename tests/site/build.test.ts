@@ -74,4 +74,10 @@ describe('the static site built from a fixture articles file', () => {
     // Reporter pages, district and street lists, the coverage map, keywords and paper pages all link in.
     expect([...used].sort()).toEqual(['district', 'from', 'paper', 'person', 'q', 'sort', 'street', 'to']);
   });
+
+  it('ships no schema library to the browser: the search page and export menu import only pure helpers', () => {
+    const scripts = readdirSync(join(dist, '_astro')).filter((f) => f.endsWith('.js'));
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const f of scripts) expect(readFileSync(join(dist, '_astro', f), 'utf8'), f).not.toMatch(/ZodError|\$ZodType/);
+  });
 });
