@@ -1,12 +1,27 @@
 import { defineConfig } from 'vitest/config';
 
+// tests/ mirrors src/. A test's project is in its name: *.meili.test.ts starts or uses a real Meilisearch,
+// *.browser.test.ts drives Chromium (against a real Meilisearch too); every other *.test.ts — the
+// extraction tests in tests/ingest/ among them — is a unit test that needs no server.
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
-    globalSetup: ['tests/setup/meili.ts'],
-    // Tests share one Meilisearch on 2 cores; keep files from starving each other.
+    // Tests share two cores; keep files from starving each other.
     maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: ['tests/**/*.meili.test.ts', 'tests/**/*.browser.test.ts'] },
+      },
+      {
+        extends: true,
+        test: { name: 'meili', include: ['tests/**/*.meili.test.ts'], globalSetup: ['tests/setup/meili.ts'] },
+      },
+      {
+        extends: true,
+        test: { name: 'browser', include: ['tests/**/*.browser.test.ts'], globalSetup: ['tests/setup/meili.ts'] },
+      },
+    ],
   },
 });

@@ -12,14 +12,14 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { Meilisearch } from 'meilisearch';
-import { extractSources } from '../src/content/extract-sources.ts';
+import { extractSources } from '../src/sources/extract-sources.ts';
 import { median, percentile, replicate } from '../src/bench/generate-corpus.ts';
 import type { Article } from '../src/model/article.ts';
 import { toDocument } from '../src/search/document.ts';
 import { publishIndex } from '../src/search/publish-index.ts';
 import { indexSettings } from '../src/search/settings.ts';
 import { startMeili } from '../src/search/server.ts';
-import { dictionaryWords } from '../src/pipeline/run-ingest.ts';
+import { dictionaryWords } from '../src/search/dictionary.ts';
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, full: { type: 'boolean', default: false }, only: { type: 'string' } } });
 const only = values.only ? new Set(values.only.split(',')) : null;
@@ -108,7 +108,7 @@ const QUERIES: { q: string; filter?: string[]; sort?: string[] }[] = [
 async function indexAndSearch(label: string, docs: Article[]) {
   const dataDir = join(work, `meili-${label}`);
   rmSync(dataDir, { recursive: true, force: true });
-  const meili = await startMeili({ dataDir, port: 0, env: {} });
+  const meili = await startMeili({ dataDir, port: 0 });
   try {
     const client = new Meilisearch({ host: meili.host, apiKey: meili.apiKey });
     const started = performance.now();
@@ -147,7 +147,7 @@ async function measureSearch(client: Meilisearch, label: string) {
 /** Search latency on the ≥100k-article index that `npm run loadtest` keeps, when it exists. */
 async function searchExisting(dataDir: string, label: string) {
   if (!existsSync(join(dataDir, 'db'))) return;
-  const meili = await startMeili({ dataDir, port: 0, env: {} });
+  const meili = await startMeili({ dataDir, port: 0 });
   try {
     const client = new Meilisearch({ host: meili.host, apiKey: meili.apiKey });
     const n = (await client.index('articles').getStats()).numberOfDocuments;
@@ -222,7 +222,7 @@ if (wants('peer')) {
   // Ours, on the same articles and the same known-item queries.
   const dataDir = join(work, 'meili-peer');
   rmSync(dataDir, { recursive: true, force: true });
-  const meili = await startMeili({ dataDir, port: 0, env: {} });
+  const meili = await startMeili({ dataDir, port: 0 });
   try {
     const client = new Meilisearch({ host: meili.host, apiKey: meili.apiKey });
     await publishIndex(client, articles.map(toDocument), { indexUid: 'articles', settings: indexSettings(dictionaryWords(articles, [])) });

@@ -1,17 +1,18 @@
 /**
- * npm run build [-- --no-wait] — the static site from data/articles.jsonl (or $BAOKU_ARTICLES) into dist/
- * (or $BAOKU_DIST), with data/search.json copied in as /search-config.json when present. Waits while
- * an ingest writes data/ (or with --no-wait exits at once, status 75).
+ * npm run build [-- --no-wait] — the static site from the articles file into the dist folder (see
+ * src/config), with data/search.json copied in as /search-config.json when present. Waits while an
+ * ingest writes the data folder (or with --no-wait exits at once, status 75).
  */
-import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { loadConfig } from '../src/config/index.ts';
 import { buildSite } from '../src/pipeline/build-site.ts';
 import { BUSY_EXIT_CODE, lockDataDir } from '../src/pipeline/data-lock.ts';
-import { LockBusyError, describeHolder, type Lock } from '../src/system/lock.ts';
+import { failureText, LockBusyError } from '../src/errors/index.ts';
+import { describeHolder, type Lock } from '../src/system/lock.ts';
 
 const { values } = parseArgs({ options: { 'no-wait': { type: 'boolean', default: false } } });
-// The lock lives beside the articles file the site is built from: that is the data folder.
-const dataDir = dirname(resolve(process.env.BAOKU_ARTICLES || 'data/articles.jsonl'));
+const config = loadConfig();
+const dataDir = config.dataDir;
 let lock: Lock;
 try {
   lock = await lockDataDir(dataDir, 'build', { wait: !values['no-wait'], log: (line) => console.error(`build: ${line}`) });
@@ -21,11 +22,11 @@ try {
   process.exit(BUSY_EXIT_CODE);
 }
 try {
-  const result = await buildSite({});
+  const result = await buildSite(config);
   console.log(`built ${result.outDir} in ${result.seconds} s${result.searchConfig ? '' : ' (no data/search.json yet: search stays off until `npm run ingest`)'}`);
   lock.release();
 } catch (error) {
-  console.error(`build failed: ${(error as Error).message}`);
+  console.error(`build failed: ${failureText(error)}`);
   lock.release();
   process.exit(1);
 }

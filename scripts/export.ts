@@ -4,12 +4,13 @@
  */
 import { createWriteStream, existsSync, readFileSync } from 'node:fs';
 import { once } from 'node:events';
-import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { dataFiles, loadConfig } from '../src/config/index.ts';
 import { fetchAll } from '../src/export/fetch-all.ts';
 import { FORMATS, formatRecord, preamble, type Format } from '../src/export/formats.ts';
 import { emptyRequest, type SearchRequest } from '../src/search/query.ts';
 import { startMeili } from '../src/search/server.ts';
+import { failureText } from '../src/errors/index.ts';
 
 const { values } = parseArgs({
   options: {
@@ -28,7 +29,7 @@ const { values } = parseArgs({
     format: { type: 'string', default: 'csv' },
     out: { type: 'string' },
     index: { type: 'string' },
-    data: { type: 'string', default: 'data' },
+    data: { type: 'string' },
     'base-url': { type: 'string', default: 'http://localhost:4321' },
   },
 });
@@ -58,10 +59,11 @@ const request: SearchRequest = {
   sort: values.sort as SearchRequest['sort'],
 };
 
-const dataDir = resolve(values.data!);
-const searchJson = join(dataDir, 'search.json');
-const index = values.index ?? (existsSync(searchJson) ? (JSON.parse(readFileSync(searchJson, 'utf8')) as { index: string }).index : 'articles');
-const meili = await startMeili({ dataDir: join(dataDir, 'meili') }).catch((error: Error) => fail(error.message));
+const config = loadConfig({ flags: { data: values.data } });
+const files = dataFiles(config.dataDir);
+// The index the last ingest published (data/search.json), else the configured one.
+const index = values.index ?? (existsSync(files.searchConfig) ? (JSON.parse(readFileSync(files.searchConfig, 'utf8')) as { index: string }).index : config.indexUid);
+const meili = await startMeili({ dataDir: files.meili, meili: config.meili }).catch((error: Error) => fail(failureText(error)));
 for (const note of meili.notes) console.error(note);
 const out = values.out ? createWriteStream(values.out) : process.stdout;
 const write = async (text: string) => {
@@ -86,7 +88,7 @@ try {
     await once(out, 'finish');
   }
 } catch (error) {
-  console.error(`\nexport failed: ${(error as Error).message}`);
+  console.error(`\nexport failed: ${failureText(error)}`);
   process.exitCode = 1;
 } finally {
   await meili.stop();

@@ -2,7 +2,8 @@
  * npm run extract -- <files or folders>
  * Prints one JSON article a line on stdout; problems go to stderr as file:line: message.
  */
-import { extractSources } from '../src/content/extract-sources.ts';
+import { extractSources } from '../src/sources/extract-sources.ts';
+import { failureText } from '../src/errors/index.ts';
 
 const paths = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 if (paths.length === 0) {
@@ -20,6 +21,6 @@ try {
   const skipped = pages.filter((p) => p.status === 'skipped').length;
   console.error(`${pages.length} files, ${out.length} articles${skipped ? `, ${skipped} skipped` : ''}`);
 } catch (error) {
-  console.error(`extract: ${(error as Error).message}`);
+  console.error(`extract: ${failureText(error)}`);
   process.exit(1);
 }

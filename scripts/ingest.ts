@@ -4,24 +4,26 @@
  * One writer at a time: a second ingest waits for the first, or with --no-wait exits at once (status 75).
  */
 import { parseArgs } from 'node:util';
-import { join, resolve } from 'node:path';
+import { dataFiles, loadConfig } from '../src/config/index.ts';
 import { BUSY_EXIT_CODE, lockDataDir } from '../src/pipeline/data-lock.ts';
 import { runIngest, summarise } from '../src/pipeline/run-ingest.ts';
 import { startMeili, type MeiliConnection } from '../src/search/server.ts';
 import { progressPrinter } from '../src/pipeline/progress.ts';
-import { LockBusyError, describeHolder, type Lock } from '../src/system/lock.ts';
+import { failureText, LockBusyError } from '../src/errors/index.ts';
+import { describeHolder, type Lock } from '../src/system/lock.ts';
 
 const { values } = parseArgs({
   options: {
-    content: { type: 'string', default: 'content' },
-    data: { type: 'string', default: 'data' },
+    content: { type: 'string' },
+    data: { type: 'string' },
     index: { type: 'string' },
     force: { type: 'boolean', default: false },
     'no-wait': { type: 'boolean', default: false },
   },
 });
 
-const dataDir = resolve(values.data!);
+const config = loadConfig({ flags: { content: values.content, data: values.data, index: values.index } });
+const { dataDir } = config;
 let lock: Lock | undefined;
 let meili: MeiliConnection | undefined;
 // Stopped from outside (Ctrl-C, a scheduler's SIGTERM): stop the server we started and free the lock.
@@ -43,30 +45,30 @@ try {
   process.exit(BUSY_EXIT_CODE);
 }
 try {
-  meili = await startMeili({ dataDir: join(dataDir, 'meili') });
+  meili = await startMeili({ dataDir: dataFiles(dataDir).meili, meili: config.meili });
   for (const note of meili.notes) console.error(note);
 } catch (error) {
-  console.error(`ingest: ${(error as Error).message}`);
+  console.error(`ingest: ${failureText(error)}`);
   lock.release();
   process.exit(1);
 }
 const progress = progressPrinter();
 try {
   const report = await runIngest({
-    contentDir: resolve(values.content!),
+    contentDir: config.contentDir,
     dataDir,
     meili,
-    indexUid: values.index,
+    indexUid: config.indexUid,
     force: values.force,
     log: (line) => console.error(line),
     progress: progress.update,
   });
   progress.stop();
   console.log(summarise(report));
-  console.log(`report: ${join(dataDir, 'ingest-report.json')}`);
+  console.log(`report: ${dataFiles(dataDir).report}`);
 } catch (error) {
   progress.stop();
-  console.error(`ingest failed: ${(error as Error).message}`);
+  console.error(`ingest failed: ${failureText(error)}`);
   process.exitCode = 1;
 } finally {
   await meili.stop();

@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { Meilisearch } from 'meilisearch';
-import { extractSources } from '../src/content/extract-sources.ts';
+import { extractSources } from '../src/sources/extract-sources.ts';
 import { replicate } from '../src/bench/generate-corpus.ts';
 import type { Article } from '../src/model/article.ts';
 import { toDocument } from '../src/search/document.ts';
@@ -17,7 +17,7 @@ import { indexExists, publishIndex, removeStaleBuilds } from '../src/search/publ
 import { indexSettings } from '../src/search/settings.ts';
 import { ensureSearchKey } from '../src/search/keys.ts';
 import { startMeili } from '../src/search/server.ts';
-import { dictionaryWords } from '../src/pipeline/run-ingest.ts';
+import { dictionaryWords } from '../src/search/dictionary.ts';
 
 const { values } = parseArgs({
   options: {
@@ -43,7 +43,7 @@ async function baseArticles(): Promise<Article[]> {
   return articles;
 }
 
-const meili = await startMeili({ dataDir: join(work, 'loadtest'), port: 0, env: {} });
+const meili = await startMeili({ dataDir: join(work, 'loadtest'), port: 0 });
 try {
   const client = new Meilisearch({ host: meili.host, apiKey: meili.apiKey });
   const have = (await indexExists(client, 'articles')) ? (await client.index('articles').getStats()).numberOfDocuments : 0;

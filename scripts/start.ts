@@ -4,21 +4,22 @@
  * The data folder is locked only while ingesting and building, not while serving.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { dataFiles, loadConfig } from '../src/config/index.ts';
 import { buildSite, writeSearchConfig } from '../src/pipeline/build-site.ts';
 import { buildStamp } from '../src/pipeline/build-stamp.ts';
 import { BUSY_EXIT_CODE, lockDataDir } from '../src/pipeline/data-lock.ts';
 import { progressPrinter } from '../src/pipeline/progress.ts';
 import { runIngest, summarise } from '../src/pipeline/run-ingest.ts';
 import { startMeili, type MeiliConnection } from '../src/search/server.ts';
-import { LockBusyError, describeHolder, type Lock } from '../src/system/lock.ts';
+import { failureText, LockBusyError } from '../src/errors/index.ts';
+import { describeHolder, type Lock } from '../src/system/lock.ts';
 
 const { values } = parseArgs({ options: { 'no-wait': { type: 'boolean', default: false } } });
-const root = resolve('.');
-const dataDir = join(root, 'data');
-const outDir = resolve(process.env.BAOKU_DIST ?? join(root, 'dist'));
-const port = Number(process.env.PORT ?? 4321);
+const config = loadConfig();
+const { root, dataDir, distDir: outDir, port } = config;
+const files = dataFiles(dataDir);
 
 let lock: Lock | null = null;
 try {
@@ -32,10 +33,10 @@ try {
 let meili: MeiliConnection;
 try {
   // While the site is served, a server that dies is started again (a few times), and the log says so.
-  meili = await startMeili({ dataDir: join(dataDir, 'meili'), restart: { log: (line) => console.error(`${new Date().toISOString()} ${line}`) } });
+  meili = await startMeili({ dataDir: files.meili, meili: config.meili, restart: { log: (line) => console.error(`${new Date().toISOString()} ${line}`) } });
   for (const note of meili.notes) console.log(note);
 } catch (error) {
-  console.error(`start: ${(error as Error).message}`);
+  console.error(`start: ${failureText(error)}`);
   lock.release();
   process.exit(1);
 }
@@ -52,24 +53,23 @@ process.on('SIGINT', () => void shutdown(0));
 process.on('SIGTERM', () => void shutdown(0));
 
 try {
-  console.log(`Meilisearch: ${meili.host}${meili.embedded ? ' (embedded, data in data/meili)' : ''}`);
+  console.log(`Meilisearch: ${meili.host}${meili.embedded ? ` (embedded, data in ${files.meili})` : ''}`);
   const progress = progressPrinter();
-  const report = await runIngest({ contentDir: join(root, 'content'), dataDir, meili, log: (l) => console.log(l), progress: progress.update });
+  const report = await runIngest({ contentDir: config.contentDir, dataDir, meili, indexUid: config.indexUid, log: (l) => console.log(l), progress: progress.update });
   progress.stop();
   console.log(summarise(report));
 
-  const articlesFile = join(dataDir, 'articles.jsonl');
   const stampFile = join(outDir, '.baoku-build');
-  const stamp = buildStamp(root, articlesFile);
+  const stamp = buildStamp(root, config.articlesFile);
   if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) {
-    console.log('site: unchanged, reusing dist/');
+    console.log(`site: unchanged, reusing ${outDir}`);
   } else {
     console.log('site: building …');
-    const built = await buildSite({ root, outDir, articlesFile });
+    const built = await buildSite(config);
     writeFileSync(stampFile, stamp);
     console.log(`site: built in ${built.seconds} s`);
   }
-  writeSearchConfig(join(dataDir, 'search.json'), outDir);
+  writeSearchConfig(files.searchConfig, outDir);
   // Serving only reads: another ingest may run now (it shares this Meilisearch).
   lock.release();
   lock = null;
@@ -81,6 +81,6 @@ try {
   await server.closed();
   await shutdown(0);
 } catch (error) {
-  console.error(`start failed: ${(error as Error).message}`);
+  console.error(`start failed: ${failureText(error)}`);
   await shutdown(1);
 }

@@ -1,4 +1,5 @@
 import type { Article } from '../model/article.ts';
+import { articlePath } from '../model/article-path.ts';
 
 export const CSV_BOM = '\uFEFF';
 export const CSV_COLUMNS = ['id', 'date', 'paper', 'page', 'kicker', 'headline', 'subheadline', 'bylines', 'districts', 'streets', 'keywords', 'url', 'body'] as const;
@@ -35,7 +36,7 @@ export function csvRow(a: Article, baseUrl: string): string {
     a.districts.join('; '),
     a.streets.map((s) => s.name).join('; '),
     a.keywords.join('; '),
-    `${baseUrl.replace(/\/$/, '')}/a/${a.id}/`,
+    `${baseUrl.replace(/\/$/, '')}${articlePath(a.id)}`,
     a.body,
   ];
   return cells.map(csvCell).join(',') + '\r\n';

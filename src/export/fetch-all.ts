@@ -1,3 +1,4 @@
+import { SearchRequestError } from '../errors/index.ts';
 import type { Article } from '../model/article.ts';
 import { toMeiliQuery, type SearchRequest } from '../search/query.ts';
 
@@ -32,7 +33,7 @@ export async function* fetchAll(options: FetchAllOptions): AsyncGenerator<Articl
       headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${options.apiKey}` },
       body: JSON.stringify({ q, filter, sort, page: pageNo, hitsPerPage }),
     });
-    if (!res.ok) throw new Error(`search failed: HTTP ${res.status} ${await res.text()}`);
+    if (!res.ok) throw new SearchRequestError(res.status, await res.text());
     const page = (await res.json()) as { hits: Record<string, unknown>[]; estimatedTotalHits?: number; totalHits?: number };
     if (total === Infinity) total = page.totalHits ?? page.estimatedTotalHits ?? 0;
     if (page.hits.length === 0) break;

@@ -1,4 +1,5 @@
 import type { Article } from '../model/article.ts';
+import { articlePath } from '../model/article-path.ts';
 
 const line = (tag: string, value: string) => `${tag}  - ${value.replace(/\r?\n/g, ' ')}\r\n`;
 
@@ -15,7 +16,7 @@ export function risRecord(a: Article, baseUrl: string): string {
   if (a.page) out += line('SP', a.page);
   for (const k of a.keywords) out += line('KW', k);
   for (const d of a.districts) out += line('CY', d);
-  out += line('UR', `${baseUrl.replace(/\/$/, '')}/a/${a.id}/`);
+  out += line('UR', `${baseUrl.replace(/\/$/, '')}${articlePath(a.id)}`);
   out += line('AB', a.body.slice(0, 500));
   out += line('ID', a.id);
   out += 'ER  - \r\n';

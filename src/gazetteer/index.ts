@@ -25,7 +25,7 @@ export interface Gazetteer {
   citiesByCode: Map<string, Place>;
   provincesByCode: Map<string, Place>;
   /** Historic names → successors. */
-  renames: Rename[];
+  renames: readonly Rename[];
   /** Longest name in byName, bounding the look-back when scanning text. */
   maxNameLength: number;
   /** Provinces whose communities are loaded. */

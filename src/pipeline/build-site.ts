@@ -1,27 +1,20 @@
 import { copyFileSync, existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { dataFiles, type Config } from '../config/index.ts';
 
-export interface BuildOptions {
-  articlesFile?: string;
-  outDir?: string;
-  /** data/search.json to copy in as /search-config.json. */
-  searchConfig?: string;
-  root?: string;
-}
-
-/** Build the static site with Astro; the articles file and out dir are passed through the environment. */
-export async function buildSite(options: BuildOptions) {
+/**
+ * Build the static site with Astro from config.articlesFile into config.distDir. The pages read the
+ * same configuration themselves (src/site/load-articles.ts, astro.config.mjs), so nothing is passed
+ * through the environment.
+ */
+export async function buildSite(config: Config) {
   const started = Date.now();
-  const root = resolve(options.root ?? '.');
-  const outDir = resolve(options.outDir ?? process.env.BAOKU_DIST ?? join(root, 'dist'));
-  process.env.BAOKU_ARTICLES = resolve(options.articlesFile ?? process.env.BAOKU_ARTICLES ?? join(root, 'data/articles.jsonl'));
-  process.env.BAOKU_DIST = outDir;
+  // Astro's own telemetry, which has no setting in its inline config: off for every build we run.
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
   const { build } = await import('astro');
-  await build({ root, outDir, logLevel: 'warn' });
-  const searchConfig = options.searchConfig ?? join(root, 'data/search.json');
-  const copied = writeSearchConfig(searchConfig, outDir);
-  return { outDir, seconds: Math.round((Date.now() - started) / 100) / 10, searchConfig: copied };
+  await build({ root: config.root, outDir: config.distDir, logLevel: 'warn' });
+  const copied = writeSearchConfig(dataFiles(config.dataDir).searchConfig, config.distDir);
+  return { outDir: config.distDir, seconds: Math.round((Date.now() - started) / 100) / 10, searchConfig: copied };
 }
 
 /** Put the runtime search config (host, index, search-only key) beside the built pages. */

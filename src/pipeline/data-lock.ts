@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { dataFiles } from '../config/index.ts';
 import { acquireLock, describeHolder, type Lock } from '../system/lock.ts';
 
 /** Exit status of a run that found the data folder busy and was told not to wait (EX_TEMPFAIL). */
@@ -12,7 +12,7 @@ export const BUSY_EXIT_CODE = 75;
  */
 export async function lockDataDir(dataDir: string, task: string, options: { wait?: boolean; log: (line: string) => void }): Promise<Lock> {
   mkdirSync(dataDir, { recursive: true });
-  return acquireLock(join(dataDir, 'baoku.lock'), {
+  return acquireLock(dataFiles(dataDir).lock, {
     task,
     wait: options.wait,
     onWait: (holder) => options.log(`${dataDir} is being written by ${describeHolder(holder)}; waiting for it to finish (--no-wait exits instead)`),

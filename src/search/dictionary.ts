@@ -26,3 +26,16 @@ export function pickDictionary(candidates: Iterable<string>, articles: Article[]
     .map(([w]) => w)
     .sort();
 }
+
+/**
+ * Words Meilisearch should keep whole: local place names, people in bylines, and quoted coinages
+ * (“小哥码”) — only those the articles contain, the most frequent first (see pickDictionary).
+ */
+export function dictionaryWords(articles: Article[], places: string[]): string[] {
+  const words = new Set(places);
+  for (const a of articles) {
+    for (const b of a.bylines) words.add(b.name);
+    for (const m of `${a.kicker} ${a.headline} ${a.subheadline} ${a.body}`.matchAll(/[“"「]([\u4e00-\u9fff]{2,6})[”"」]/g)) words.add(m[1]!);
+  }
+  return pickDictionary(words, articles);
+}

@@ -1,8 +1,5 @@
 import type { Article } from '../model/article.ts';
 
-/** The index every stage searches; ingest builds `articles_<run>` and swaps it in under this name. */
-export const INDEX_UID = 'articles';
-
 /**
  * What is stored in Meilisearch for one article: the article itself plus fields derived for
  * filtering, faceting and sorting (numbers for dates, names by role, district → street levels).

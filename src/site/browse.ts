@@ -1,4 +1,5 @@
 import type { Article } from '../model/article.ts';
+import { paperLabel } from './format.ts';
 
 export const byNewest = (a: Article, b: Article) => (b.date ?? '').localeCompare(a.date ?? '') || a.file.localeCompare(b.file) || a.line - b.line;
 
@@ -44,7 +45,7 @@ export function calendar(articles: Article[]) {
 export function issuesOn(articles: Article[]) {
   const papers = new Map<string, { name: string; pages: Map<string, Article[]> }>();
   for (const a of [...articles].sort((x, y) => x.file.localeCompare(y.file) || x.line - y.line)) {
-    const paper = papers.get(a.paper) ?? { name: a.paperName || '（未知报纸）', pages: new Map() };
+    const paper = papers.get(a.paper) ?? { name: paperLabel(a.paperName), pages: new Map() };
     papers.set(a.paper, paper);
     const page = a.page ?? '';
     paper.pages.set(page, [...(paper.pages.get(page) ?? []), a]);

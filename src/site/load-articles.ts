@@ -1,31 +1,22 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { Article } from '../model/article.ts';
+import { loadConfig } from '../config/index.ts';
+import { InputFileError } from '../errors/index.ts';
+import type { Article } from '../model/article.ts';
+import { fromJsonLines } from '../model/articles-file.ts';
 
 let cache: { file: string; articles: Article[] } | null = null;
 
-/** The articles file the site is built from: $BAOKU_ARTICLES, else data/articles.jsonl. */
+/** The articles file the site is built from (config.articlesFile: $BAOKU_ARTICLES, else data/articles.jsonl). */
 export function articlesFile(): string {
-  return resolve(process.env.BAOKU_ARTICLES || 'data/articles.jsonl');
+  return loadConfig().articlesFile;
 }
 
 /** Every article, validated line by line (a bad line names its file and line number), read once per build. */
 export function loadArticles(): Article[] {
   const file = articlesFile();
   if (cache?.file === file) return cache.articles;
-  if (!existsSync(file)) throw new Error(`${file}: no articles file — run \`npm run ingest\` first (or set BAOKU_ARTICLES)`);
-  const articles: Article[] = [];
-  readFileSync(file, 'utf8')
-    .split('\n')
-    .forEach((line, i) => {
-      if (!line.trim()) return;
-      const parsed = Article.safeParse(JSON.parse(line));
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0]!;
-        throw new Error(`${file}:${i + 1}: ${issue.path.join('.')}: ${issue.message}`);
-      }
-      articles.push(parsed.data);
-    });
+  if (!existsSync(file)) throw new InputFileError(file, null, 'no articles file — run `npm run ingest` first (or set BAOKU_ARTICLES)');
+  const articles = fromJsonLines(readFileSync(file, 'utf8'), file);
   cache = { file, articles };
   return articles;
 }

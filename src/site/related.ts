@@ -4,7 +4,14 @@ import type { Article } from '../model/article.ts';
  * Related articles for every article at once: those sharing keywords or streets/districts, scored by
  * how many they share (rarer terms count more). One pass over an inverted index, not all pairs.
  */
-export function relatedArticles(articles: Article[], count = 5): Map<string, Article[]> {
+export const RELATED_DEFAULTS = {
+  /** Related articles listed under each article. */
+  count: 5,
+  /** A keyword or place shared by more articles than this says nothing about relatedness. */
+  commonTermDocs: 200,
+} as const;
+
+export function relatedArticles(articles: Article[], count: number = RELATED_DEFAULTS.count): Map<string, Article[]> {
   const postings = new Map<string, number[]>();
   const terms = articles.map((a) => [...new Set([...a.keywords.map((k) => `k:${k}`), ...a.streets.map((s) => `s:${s.name}`), ...a.districts.slice(0, 1).map((d) => `d:${d}`)])]);
   terms.forEach((list, i) => list.forEach((t) => postings.set(t, [...(postings.get(t) ?? []), i])));
@@ -13,7 +20,7 @@ export function relatedArticles(articles: Article[], count = 5): Map<string, Art
     const scores = new Map<number, number>();
     for (const t of terms[i]!) {
       const docs = postings.get(t)!;
-      if (docs.length > 200) continue; // too common to tell anything
+      if (docs.length > RELATED_DEFAULTS.commonTermDocs) continue;
       const weight = 1 / Math.log2(1 + docs.length);
       for (const j of docs) if (j !== i) scores.set(j, (scores.get(j) ?? 0) + weight);
     }

@@ -11,27 +11,8 @@
  */
 import { linkSync, mkdirSync, readFileSync, rmdirSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { isAlive, thisProcess, type ProcessId } from './processes.ts';
-
-export interface LockHolder extends ProcessId {
-  host: string;
-  /** What the holder is doing: ingest, build, start. */
-  task: string;
-  /** ISO time the lock was taken. */
-  since: string;
-}
-
-/** Another live process holds the lock, and the caller asked not to wait. */
-export class LockBusyError extends Error {
-  override name = 'LockBusyError';
-  readonly file: string;
-  readonly holder: LockHolder;
-  constructor(file: string, holder: LockHolder) {
-    super(`${file} is held by ${describeHolder(holder)}`);
-    this.file = file;
-    this.holder = holder;
-  }
-}
+import { LockBusyError, type LockHolder } from '../errors/index.ts';
+import { isAlive, thisProcess } from './processes.ts';
 
 export interface LockOptions {
   /** What this process is doing, recorded for whoever finds the lock held. */
@@ -45,6 +26,8 @@ export interface LockOptions {
   /** Pause between checks while waiting, in ms. */
   pollMs?: number;
 }
+
+export type { LockHolder };
 
 export interface Lock {
   file: string;
@@ -126,7 +109,7 @@ export async function acquireLock(file: string, options: LockOptions): Promise<L
         if (takeOver(file, text) && holder) options.onStale?.(holder);
         continue;
       }
-      if (options.wait === false) throw new LockBusyError(file, holder);
+      if (options.wait === false) throw new LockBusyError(file, holder, describeHolder(holder));
       if (!toldWaiting) {
         options.onWait?.(holder);
         toldWaiting = true;

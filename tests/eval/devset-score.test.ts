@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { extractSources } from '../../src/content/extract-sources.ts';
+import { extractSources } from '../../src/sources/extract-sources.ts';
 import { parseGold, type GoldRecord } from '../../src/eval/gold.ts';
 import { formatLayoutTable, type LayoutRow } from '../../src/eval/layout-table.ts';
 import { scoreExtraction } from '../../src/eval/score-extraction.ts';

@@ -7,7 +7,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { extractSources } from '../../src/content/extract-sources.ts';
+import { extractSources } from '../../src/sources/extract-sources.ts';
 import { formatReport } from '../../src/eval/format-score.ts';
 import { parseGold, parsePredictions } from '../../src/eval/gold.ts';
 import { scoreExtraction } from '../../src/eval/score-extraction.ts';

@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { extractSources } from '../../src/content/extract-sources.ts';
+import { extractSources } from '../../src/sources/extract-sources.ts';
 
 const devset = join(import.meta.dirname, '../fixtures/devset');
 

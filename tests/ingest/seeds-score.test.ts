@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { extractSources } from '../../src/content/extract-sources.ts';
+import { extractSources } from '../../src/sources/extract-sources.ts';
 
 const shared = resolve(import.meta.dirname, '../../../shared');
 const seeds = join(shared, 'seeds');

@@ -6,7 +6,8 @@ import { join, resolve } from 'node:path';
 import { Meilisearch } from 'meilisearch';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runIngest } from '../../src/pipeline/run-ingest.ts';
-import { MeiliUnavailableError, withRetry } from '../../src/search/tasks.ts';
+import { MeiliUnavailableError } from '../../src/errors/index.ts';
+import { withRetry } from '../../src/search/tasks.ts';
 
 const servers: Server[] = [];
 afterAll(() => Promise.all(servers.map((s) => new Promise((r) => s.close(r)))));
@@ -61,6 +62,8 @@ describe('when Meilisearch is briefly or permanently unavailable', () => {
     const host = `http://127.0.0.1:${await closedPort()}`;
     const ingest = runIngest({ contentDir: content, dataDir: join(root, 'data'), meili: { host, apiKey: 'x' }, indexUid: 'unavailable_test' });
     await expect(ingest).rejects.toThrow(new RegExp(`${host.replace(/[.:/]/g, '\\$&')}.*MEILI_URL`));
+    await expect(ingest).rejects.toBeInstanceOf(MeiliUnavailableError);
+    await expect(ingest).rejects.toMatchObject({ host });
     expect(existsSync(join(root, 'data', 'articles.jsonl'))).toBe(true);
     expect(existsSync(join(root, 'data', 'search.json'))).toBe(false);
   }, 30_000);

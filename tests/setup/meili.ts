@@ -13,7 +13,7 @@ declare module 'vitest' {
 /** One real Meilisearch for the whole run, on a free port with a throw-away data folder. */
 export default async function setup(project: TestProject) {
   const dataDir = mkdtempSync(join(tmpdir(), 'baoku-meili-'));
-  const meili = await startMeili({ dataDir, port: 0, env: {} });
+  const meili = await startMeili({ dataDir, port: 0 });
   project.provide('meili', { host: meili.host, apiKey: meili.apiKey });
   return async () => {
     await meili.stop();

@@ -2,8 +2,8 @@ import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseSearchParams, toSearchParams, URL_PARAMS } from '../../src/search/query.ts';
-import { buildSite } from '../e2e/harness.ts';
-import { fixtureArticles } from '../e2e/fixture-articles.ts';
+import { buildSite } from '../helpers/site.ts';
+import { fixtureArticles } from './fixtures/articles.ts';
 
 // The static build alone, no browser and no search server: what the site is when search is down.
 describe('the static site built from a fixture articles file', () => {
@@ -73,5 +73,11 @@ describe('the static site built from a fixture articles file', () => {
     }
     // Reporter pages, district and street lists, the coverage map, keywords and paper pages all link in.
     expect([...used].sort()).toEqual(['district', 'from', 'paper', 'person', 'q', 'sort', 'street', 'to']);
+  });
+
+  it('ships no schema library to the browser: the search page and export menu import only pure helpers', () => {
+    const scripts = readdirSync(join(dist, '_astro')).filter((f) => f.endsWith('.js'));
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const f of scripts) expect(readFileSync(join(dist, '_astro', f), 'utf8'), f).not.toMatch(/ZodError|\$ZodType/);
   });
 });

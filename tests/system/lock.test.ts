@@ -3,7 +3,8 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { acquireLock, LockBusyError, type LockHolder } from '../../src/system/lock.ts';
+import { LockBusyError, type LockHolder } from '../../src/errors/index.ts';
+import { acquireLock } from '../../src/system/lock.ts';
 
 const lockModule = resolve(import.meta.dirname, '../../src/system/lock.ts');
 const children: ChildProcess[] = [];

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findPapersFile, listPageFiles, loadPapers, readSource } from '../../src/content/read-sources.ts';
+import { findPapersFile, listPageFiles, loadPapers, readSource } from '../../src/sources/read-sources.ts';
 
 // A small content folder laid out as the README documents, written fresh for each run.
 let root: string;

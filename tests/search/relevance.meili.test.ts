@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { extractSources } from '../../src/content/extract-sources.ts';
+import { extractSources } from '../../src/sources/extract-sources.ts';
 import type { Article } from '../../src/model/article.ts';
-import { dictionaryWords } from '../../src/pipeline/run-ingest.ts';
+import { dictionaryWords } from '../../src/search/dictionary.ts';
 import { localWords } from '../../src/gazetteer/index.ts';
 import { indexArticles, testClient, uniqueUid } from '../helpers/meili.ts';
 import { relevanceArticles, TARGETS } from './fixtures/relevance-articles.ts';

@@ -33,7 +33,7 @@ describe('faults during an ingest leave the live index intact, and a re-run heal
   const meiliDir = join(root, 'meili');
   let meili: MeiliConnection;
   beforeAll(async () => {
-    meili = await startMeili({ dataDir: meiliDir, port: 0, env: {} });
+    meili = await startMeili({ dataDir: meiliDir, port: 0 });
   });
   afterAll(async () => {
     await meili?.stop();
@@ -67,7 +67,7 @@ describe('faults during an ingest leave the live index intact, and a re-run heal
     expect(searches[0]).toBe(before.length);
 
     // Restart the server on the same data: the old index is still live and whole.
-    meili = await startMeili({ dataDir: meiliDir, port: 0, env: {} });
+    meili = await startMeili({ dataDir: meiliDir, port: 0 });
     const restarted = new Meilisearch({ host: meili.host, apiKey: meili.apiKey });
     expect(await documents(restarted, uid)).toEqual(before);
 
@@ -124,7 +124,7 @@ describe('faults during an ingest leave the live index intact, and a re-run heal
     const meiliDir3 = join(root, 'meili3');
     const uid = uniqueUid('fault_exit');
     writeContent(content, 40, 1);
-    const server = await startMeili({ dataDir: meiliDir3, port: 0, env: {} });
+    const server = await startMeili({ dataDir: meiliDir3, port: 0 });
     const client = new Meilisearch({ host: server.host, apiKey: server.apiKey });
     const child = spawn(process.execPath, [join(repo, 'scripts/ingest.ts'), '--content', content, '--data', join(root, 'd3'), '--index', uid], {
       cwd: repo,

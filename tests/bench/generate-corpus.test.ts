@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { median, percentile, replicate } from '../src/bench/generate-corpus.ts';
-import { Article } from '../src/model/article.ts';
-import { makeArticle } from './helpers/meili.ts';
+import { median, percentile, replicate } from '../../src/bench/generate-corpus.ts';
+import { Article } from '../../src/model/article.ts';
+import { makeArticle } from '../helpers/meili.ts';
 
 describe('benchmark helpers', () => {
   it('replicates articles with unique ids and valid records', () => {

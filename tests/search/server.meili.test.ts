@@ -3,10 +3,10 @@ import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { masterKey, startMeili } from '../src/search/server.ts';
-import { isAlive } from '../src/system/processes.ts';
+import { masterKey, startMeili } from '../../src/search/server.ts';
+import { isAlive } from '../../src/system/processes.ts';
 
-const repo = resolve(import.meta.dirname, '..');
+const repo = resolve(import.meta.dirname, '../..');
 
 describe('embedded Meilisearch', () => {
   it('answers health and refuses requests without the master key', async () => {
@@ -29,7 +29,7 @@ describe('embedded Meilisearch', () => {
 describe('the master key of the embedded server', () => {
   it('is passed in the environment, never on the command line or in the log', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'baoku-argv-'));
-    const meili = await startMeili({ dataDir: dir, port: 0, env: {} });
+    const meili = await startMeili({ dataDir: dir, port: 0 });
     try {
       expect(meili.pid).toBeGreaterThan(0);
       const argv = readFileSync(`/proc/${meili.pid}/cmdline`, 'utf8').split('\0');
@@ -52,7 +52,7 @@ describe('an embedded server left behind or dying', () => {
     // A baoku process that starts the server and is then killed with no chance to stop it.
     const parent = spawn(process.execPath, ['--input-type=module', '-e', `
       import { startMeili } from ${JSON.stringify(join(repo, 'src/search/server.ts'))};
-      const m = await startMeili({ dataDir: ${JSON.stringify(dir)}, port: 0, env: {} });
+      const m = await startMeili({ dataDir: ${JSON.stringify(dir)}, port: 0 });
       console.log(JSON.stringify({ pid: m.pid }));
       setInterval(() => {}, 1000);
     `], { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -61,7 +61,7 @@ describe('an embedded server left behind or dying', () => {
     await new Promise((r) => parent.once('exit', r));
     expect(isAlive({ pid: orphan, start: null })).toBe(true);
 
-    const meili = await startMeili({ dataDir: dir, port: 0, env: {} });
+    const meili = await startMeili({ dataDir: dir, port: 0 });
     try {
       expect(meili.notes.join('\n')).toContain(`orphaned Meilisearch (pid ${orphan})`);
       expect(isAlive({ pid: orphan, start: null })).toBe(false);
@@ -75,8 +75,8 @@ describe('an embedded server left behind or dying', () => {
 
   it('shares the server of a live baoku process instead of stopping it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'baoku-shared-'));
-    const first = await startMeili({ dataDir: dir, port: 0, env: {} });
-    const second = await startMeili({ dataDir: dir, port: 0, env: {} });
+    const first = await startMeili({ dataDir: dir, port: 0 });
+    const second = await startMeili({ dataDir: dir, port: 0 });
     try {
       expect(second).toMatchObject({ host: first.host, embedded: false, notes: [] });
       expect(isAlive({ pid: first.pid!, start: null })).toBe(true);
@@ -89,7 +89,7 @@ describe('an embedded server left behind or dying', () => {
   it('restarts a server that dies while it is in use, on the same address, and logs it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'baoku-restart-'));
     const lines: string[] = [];
-    const meili = await startMeili({ dataDir: dir, port: 0, env: {}, restart: { log: (l) => lines.push(l) } });
+    const meili = await startMeili({ dataDir: dir, port: 0, restart: { log: (l) => lines.push(l) } });
     try {
       const first = meili.pid!;
       process.kill(first, 'SIGKILL');

@@ -1,6 +1,7 @@
+import { fetchAll } from '../export/fetch-all.ts';
+import { exportFileName, formatRecord, preamble, type Format } from '../export/formats.ts';
 import { parseSearchParams } from '../search/query.ts';
-import { fetchAll } from './fetch-all.ts';
-import { exportFileName, formatRecord, preamble, type Format } from './formats.ts';
+import { t } from './i18n.ts';
 
 /** The export menu on the search page: the search in the URL, every match, one file. */
 export function startExportMenu() {
@@ -23,7 +24,7 @@ export function startExportMenu() {
         apiKey: config.apiKey,
         index: config.index,
         request,
-        onProgress: (done, total) => (status.textContent = `正在导出 ${done} / ${total} 篇…`),
+        onProgress: (done, total) => (status.textContent = t('export.progress', { done, total })),
       })) {
         parts.push(formatRecord(format, article, location.origin));
         count++;
@@ -37,9 +38,9 @@ export function startExportMenu() {
       a.click();
       a.remove();
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
-      status.textContent = `已导出 ${count} 篇：${name}`;
+      status.textContent = t('export.done', { count, file: name });
     } catch (error) {
-      status.textContent = `导出失败：${(error as Error).message}`;
+      status.textContent = t('export.failed', { message: (error as Error).message });
     } finally {
       buttons.forEach((b) => (b.disabled = false));
     }

@@ -14,6 +14,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { z } from 'zod';
+import { InputFileError } from '../errors/index.ts';
 import type { Message } from '../model/page.ts';
 import { Paper, PapersFile } from '../model/paper.ts';
 import { normaliseDate, type IssueDate } from '../ingest/find-dates.ts';
@@ -49,7 +50,7 @@ export function listPageFiles(paths: string[]): { path: string; root: string }[]
   };
   for (const p of paths) {
     const abs = resolve(p);
-    if (!existsSync(abs)) throw new Error(`${p}: no such file or folder`);
+    if (!existsSync(abs)) throw new InputFileError(p, null, 'no such file or folder');
     if (statSync(abs).isDirectory()) walk(abs, abs);
     else found.push({ path: abs, root: dirname(abs) });
   }
@@ -74,12 +75,12 @@ export function loadPapers(file: string | null): Papers {
   try {
     json = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new Error(`${file}: not valid JSON (${(error as Error).message})`);
+    throw new InputFileError(file, null, `not valid JSON (${(error as Error).message})`);
   }
   const parsed = PapersFile.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new Error(`${file}: ${issue.path.join('.')}: ${issue.message}`);
+    throw new InputFileError(file, null, `${issue.path.join('.')}: ${issue.message}`);
   }
   return { file, papers: parsed.data.papers };
 }

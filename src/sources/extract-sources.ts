@@ -1,3 +1,4 @@
+import { BaokuError, PageRefusedError } from '../errors/index.ts';
 import type { PageRecord } from '../model/page.ts';
 import { loadGazetteer, regionProvinces, segmenterWords, type Gazetteer } from '../gazetteer/index.ts';
 import { extractPage, type ExtractContext, type PageSource } from '../ingest/extract-page.ts';
@@ -10,8 +11,6 @@ import { displayPath, findPapersFile, listPageFiles, loadPapers, readSource, typ
 /** Pages larger than this are refused: see the reason given. */
 export const MAX_PAGE_BYTES = 20 * 1024 * 1024;
 
-/** A file refused for a reason the user can act on (not a bug). */
-class SkipError extends Error {}
 
 export interface ExtractOptions {
   /** Called before a file is extracted; return a cached record to skip the work (incremental ingest). */
@@ -105,7 +104,7 @@ export async function extractSources(paths: string[], options: ExtractOptions = 
       reason: message,
       articles: [],
       leftovers: [],
-      messages: [{ file, line: 0, severity: 'error', message: error instanceof SkipError ? message : `${message} (${(error as Error).stack?.split('\n')[1]?.trim() ?? ''})` }],
+      messages: [{ file, line: 0, severity: 'error', message: error instanceof BaokuError ? message : `${message} (${(error as Error).stack?.split('\n')[1]?.trim() ?? ''})` }],
     };
   };
   // Files are read in order on this thread (reading decides duplicates and reuse); extraction runs on
@@ -118,10 +117,10 @@ export async function extractSources(paths: string[], options: ExtractOptions = 
       try {
         const size = statSync(path).size;
         // A newspaper page is tens of kilobytes; a file this large is an export or a mistake, not a page.
-        if (size > MAX_PAGE_BYTES) throw new SkipError(`${(size / 1024 / 1024).toFixed(1)} MB is too large for one page (limit ${MAX_PAGE_BYTES / 1024 / 1024} MB): split it into pages`);
+        if (size > MAX_PAGE_BYTES) throw new PageRefusedError(`${(size / 1024 / 1024).toFixed(1)} MB is too large for one page (limit ${MAX_PAGE_BYTES / 1024 / 1024} MB): split it into pages`);
         source = readSource(path, papers);
         const duplicateOf = firstWithHash.get(source.hash);
-        if (duplicateOf) throw new SkipError(`same content as ${duplicateOf}: not indexed twice`);
+        if (duplicateOf) throw new PageRefusedError(`same content as ${duplicateOf}: not indexed twice`);
         firstWithHash.set(source.hash, source.file);
         const reused = options.reuse?.(source.file, source.hash) ?? null;
         if (reused) {

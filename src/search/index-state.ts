@@ -1,0 +1,33 @@
+/**
+ * What the live index was last built from (data/index-state-<uid>.json): hashes of the articles file
+ * and the settings, and the server. When all three match, the index is left alone.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import type { Settings } from 'meilisearch';
+import { writeAtomic } from '../system/files.ts';
+
+export interface IndexState {
+  articles: string;
+  settings: string;
+  host: string;
+}
+
+const sha = (text: string) => createHash('sha256').update(text).digest('hex');
+
+export function indexState(articlesJsonl: string, settings: Settings, host: string): IndexState {
+  return { articles: sha(articlesJsonl), settings: sha(JSON.stringify(settings)), host };
+}
+
+export function readIndexState(file: string): IndexState | null {
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as IndexState) : null;
+}
+
+export function writeIndexState(file: string, state: IndexState) {
+  writeAtomic(file, JSON.stringify(state) + '\n');
+}
+
+export const sameState = (a: IndexState | null, b: IndexState) => a?.articles === b.articles && a.settings === b.settings && a.host === b.host;
+
+/** True when the index was built from other articles than `articlesJsonl` (a run stopped before indexing). */
+export const lagsArticles = (state: IndexState | null, articlesJsonl: string) => state !== null && state.articles !== sha(articlesJsonl);

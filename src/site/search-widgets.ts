@@ -1,0 +1,104 @@
+/** The search page's widgets: box, counts, order, the current refinements, facets and the date range. */
+import { connectRange } from 'instantsearch.js/es/connectors';
+import { configure, currentRefinements, hierarchicalMenu, pagination, refinementList, searchBox, sortBy, stats } from 'instantsearch.js/es/widgets';
+import { dateToNum, numToDate } from '../search/query.ts';
+import { kindLabel } from './format.ts';
+import { t, type MessageKey } from './i18n.ts';
+import { inputDate, LIST_FACETS, PLACES, sortIndex } from './search-state.ts';
+
+type Html = (s: TemplateStringsArray, ...v: unknown[]) => unknown;
+
+/** How many facet values show at first, and at most after 更多. */
+export const FACET_LIMITS = { list: 10, listMore: 100, places: 20, placesMore: 200 } as const;
+
+/** The label of each refinement in the "current refinements" row, by attribute. */
+const REFINEMENT_LABELS: Record<string, MessageKey> = {
+  [PLACES]: 'refinement.places',
+  [LIST_FACETS.papers]: 'refinement.papers',
+  [LIST_FACETS.reporters]: 'refinement.reporters',
+  [LIST_FACETS.people]: 'refinement.people',
+  [LIST_FACETS.kinds]: 'refinement.kinds',
+  [LIST_FACETS.years]: 'refinement.years',
+  [LIST_FACETS.months]: 'refinement.months',
+  dateNum: 'refinement.dates',
+};
+
+const showMoreText = ({ isShowingMore }: { isShowingMore: boolean }) => (isShowingMore ? t('search.less') : t('search.more'));
+
+/** A date-range form bound to the dateNum range (YYYYMMDD numbers) of the index. */
+const dateRange = connectRange<{ form: HTMLFormElement }>((renderOptions, isFirstRender) => {
+  const { start, refine, widgetParams } = renderOptions;
+  const form = widgetParams.form;
+  const from = form.elements.namedItem('from') as HTMLInputElement;
+  const to = form.elements.namedItem('to') as HTMLInputElement;
+  if (isFirstRender) {
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      refine([from.value ? dateToNum(from.value, 'from') : undefined, to.value ? dateToNum(to.value, 'to') : undefined]);
+    });
+  }
+  const [lo, hi] = start;
+  from.value = Number.isFinite(lo) && lo ? inputDate(lo as number, 'from') : '';
+  to.value = Number.isFinite(hi) && hi ? inputDate(hi as number, 'to') : '';
+});
+
+/** Every widget but the hits, bound to the page's containers (src/pages/index.astro). */
+export function searchWidgets(index: string) {
+  const facet = (container: string, attribute: string, extra: Record<string, unknown> = {}) =>
+    refinementList({ container, attribute, limit: FACET_LIMITS.list, showMore: true, showMoreLimit: FACET_LIMITS.listMore, templates: { showMoreText }, ...extra });
+  return [
+    configure({ hitsPerPage: 10, attributesToSnippet: ['body:60'], snippetEllipsisText: '…' } as never),
+    searchBox({ container: '#searchbox', placeholder: t('search.placeholder'), autofocus: true, showLoadingIndicator: false, searchAsYouType: true }),
+    stats({
+      container: '#stats',
+      templates: {
+        text: ({ nbHits, processingTimeMS }: { nbHits: number; processingTimeMS: number }, { html }: { html: Html }) =>
+          html`${t('search.found')} <strong>${nbHits}</strong> ${t('search.foundTime', { ms: processingTimeMS })}`,
+      } as never,
+    }),
+    sortBy({
+      container: '#sort',
+      items: [
+        { value: sortIndex(index, 'relevance'), label: t('search.sort.relevance') },
+        { value: sortIndex(index, 'newest'), label: t('search.sort.newest') },
+        { value: sortIndex(index, 'oldest'), label: t('search.sort.oldest') },
+      ],
+      cssClasses: { select: 'sort-select' },
+    }),
+    currentRefinements({
+      container: '#current',
+      transformItems: (items) =>
+        items.map((item) => ({
+          ...item,
+          label: REFINEMENT_LABELS[item.attribute] ? t(REFINEMENT_LABELS[item.attribute]!) : item.label,
+          refinements: item.refinements.map((r) => ({
+            ...r,
+            label:
+              item.attribute === 'dateNum'
+                ? r.operator === '>='
+                  ? t('refinement.from', { date: numToDate(Number(r.value), 'from') })
+                  : t('refinement.to', { date: numToDate(Number(r.value), 'to') })
+                : item.attribute === LIST_FACETS.kinds
+                  ? kindLabel(String(r.value))
+                  : r.label,
+          })),
+        })),
+    }),
+    hierarchicalMenu({
+      container: '#facet-district',
+      attributes: [PLACES, 'places.lvl1'],
+      limit: FACET_LIMITS.places,
+      showMore: true,
+      showMoreLimit: FACET_LIMITS.placesMore,
+      templates: { showMoreText } as never,
+    }),
+    facet('#facet-year', LIST_FACETS.years, { sortBy: ['name:desc'] }),
+    facet('#facet-month', LIST_FACETS.months, { sortBy: ['name:desc'] }),
+    facet('#facet-paper', LIST_FACETS.papers),
+    facet('#facet-reporter', LIST_FACETS.reporters),
+    facet('#facet-person', LIST_FACETS.people),
+    facet('#facet-kind', LIST_FACETS.kinds, { transformItems: (items: { label: string }[]) => items.map((i) => ({ ...i, label: kindLabel(i.label), highlighted: kindLabel(i.label) })) }),
+    dateRange({ form: document.getElementById('date-range') as HTMLFormElement, attribute: 'dateNum' }),
+    pagination({ container: '#pagination', padding: 2, showFirst: false, showLast: false }),
+  ];
+}
