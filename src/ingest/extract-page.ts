@@ -18,7 +18,7 @@ import { isCaption } from './captions.ts';
 export { isCaption } from './captions.ts';
 
 /** Bump when extraction changes, so that incremental ingests process every file again. */
-export const EXTRACTOR_VERSION = '1';
+export const EXTRACTOR_VERSION = '2';
 
 /** One input file, read, hashed and decoded once, with what its path, sidecar or front matter says about it. */
 export interface PageSource {
@@ -145,11 +145,7 @@ function buildArticle(
   const body = bodyParagraphs.map((p) => p.text).join('\n\n');
   if (!body.trim() && raw.titles.length === 0) return null;
   const titles = assignTitles(raw.titles);
-  const districts = findDistricts(
-    { ...titles, section: raw.section, body, homeDistrict },
-    context.gazetteer,
-    region,
-  );
+  const districts = findDistricts({ ...titles, section: raw.section, body, homeDistrict }, context.gazetteer, region, context.segmenter);
   const keywordText = [titles.kicker, titles.headline, titles.subheadline, body].join('\n');
   const startLine = Math.min(...[...raw.titleLines, ...raw.body.filter((l) => l.text).map((l) => l.n)].filter((n) => n > 0), Number.MAX_SAFE_INTEGER);
   return {

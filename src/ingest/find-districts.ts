@@ -1,5 +1,6 @@
 import type { Street } from '../model/article.ts';
 import { regionCities, regionProvinces, shortForm, type Gazetteer, type Place } from '../gazetteer/index.ts';
+import type { Segmenter } from '../text/segmenter.ts';
 import { newTrie, trieInsert, type TrieNode as CharTrie } from '../text/char-trie.ts';
 
 /** Where a page circulates: provinces and cities that win when a place name exists in several. */
@@ -199,17 +200,89 @@ function districtOf(place: Place, gaz: Gazetteer): Place | null {
 }
 
 /** District scores of a text: full names count most, streets and communities through their district. */
-function scoreText(text: string, weight: number, gaz: Gazetteer, shortForms: Map<string, Place[]>, region: RegionContext, scores: Map<string, Score>, streets: Map<string, Street>) {
-  for (const mention of scanPlaces(text, gaz, shortForms, region)) {
+/** Tuning values of district finding. */
+export const districtDefaults = {
+  /** Weight of a mention in the headline lines, the body, and a "上城区：" prefix of the headline. */
+  titleWeight: 4,
+  bodyWeight: 1,
+  prefixWeight: 10,
+  /** Base score of a full district name, a short form (拱墅), a street or community through its district. */
+  fullName: 1,
+  shortName: 0.7,
+  street: 0.8,
+  /** Mentions in the first characters of the text say what it is about: a bonus. */
+  earlyChars: 120,
+  earlyBonus: 0.5,
+  /** Home district of a district paper: a base score, and this much per 我区/全区 marker. */
+  homeBase: 1,
+  homeMarker: 1.5,
+  /** A district is kept when it scores at least this, and this share of the top score. */
+  keepScore: 1,
+  keepShare: 0.3,
+  /** On a national paper: how far before a name its city or province must be printed to count as evidence. */
+  evidenceChars: 12,
+  /** ... and the weight of a three-character or longer name printed without that evidence. */
+  unevidenced: 0.4,
+};
+
+interface ScanContext {
+  gaz: Gazetteer;
+  shortForms: Map<string, Place[]>;
+  region: RegionContext;
+  segmenter: Segmenter | null;
+  options: typeof districtDefaults;
+}
+
+/** Whether a match starts and ends where words do (not 网红古镇 read as …红古…). */
+function wholeWord(text: string, index: number, length: number, segmenter: Segmenter | null): boolean {
+  if (!segmenter) return true;
+  const from = Math.max(0, index - 4);
+  const window = text.slice(from, Math.min(text.length, index + length + 4));
+  const start = index - from;
+  const end = start + length;
+  let at = 0;
+  let startOk = start === 0;
+  let endOk = end === window.length;
+  for (const { word } of segmenter.tag(window)) {
+    if (at === start) startOk = true;
+    at += word.length;
+    if (at === end) endOk = true;
+  }
+  return startOk && endOk;
+}
+
+/**
+ * On a national paper a county name counts when its city or province is printed just before it
+ * (贵州毕节市七星关区); a long, unique name alone counts a little; a short one (东区) never.
+ */
+function nationalWeight(text: string, mention: Mention, place: Place, scan: ScanContext): number {
+  const before = text.slice(Math.max(0, mention.index - scan.options.evidenceChars), mention.index);
+  const city = scan.gaz.citiesByCode.get(place.cityCode);
+  const province = scan.gaz.provincesByCode.get(place.provinceCode);
+  const names = [city, province].filter((p): p is Place => !!p).flatMap((p) => [p.name, shortForm(p) ?? p.name]);
+  if (names.some((n) => n.length >= 2 && before.includes(n))) return 1;
+  if (place.level !== 'district' || mention.text.length < 3 || mention.candidates.length > 1) return 0;
+  return scan.options.unevidenced;
+}
+
+function scoreText(text: string, weight: number, scan: ScanContext, scores: Map<string, Score>, streets: Map<string, Street>) {
+  const { gaz, region, options } = scan;
+  const national = region.provinceCodes.length === 0;
+  for (const mention of scanPlaces(text, gaz, scan.shortForms, region)) {
     const place = resolve(mention, region);
     if (!place) continue;
     const district = districtOf(place, gaz);
     if (!district) continue;
-    const base = place.level === 'district' ? (mention.kind === 'short' ? 0.7 : 1) : 0.8;
+    if ((mention.text.length <= 3 || mention.kind === 'short') && !wholeWord(text, mention.index, mention.text.length, scan.segmenter)) continue;
+    // Outside the paper's region (or on a national paper) a name needs its city or province beside it.
+    const away = national || !region.provinceCodes.includes(place.provinceCode);
+    const evidence = away ? nationalWeight(text, mention, place, scan) : 1;
+    if (evidence === 0) continue;
+    const base = place.level === 'district' ? (mention.kind === 'short' ? options.shortName : options.fullName) : options.street;
     // Early mentions say what an article is about; later ones are often asides.
-    const early = mention.index < 120 ? 0.5 : 0;
+    const early = mention.index < options.earlyChars ? options.earlyBonus : 0;
     const entry = scores.get(district.code) ?? { district, score: 0, aliases: new Set<string>() };
-    entry.score += weight * (base + early);
+    entry.score += weight * evidence * (base + early);
     if (mention.kind === 'historic') entry.aliases.add(mention.text);
     scores.set(district.code, entry);
     if (place.level === 'street' || place.level === 'community') streets.set(place.name, { name: place.name, district: district.name });
@@ -217,29 +290,29 @@ function scoreText(text: string, weight: number, gaz: Gazetteer, shortForms: Map
 }
 
 /** County-level units an article is about, by today's name, primary first. */
-export function findDistricts(input: DistrictInput, gaz: Gazetteer, region: RegionContext): DistrictResult {
-  const shortForms = shortFormIndex(gaz, region);
+export function findDistricts(input: DistrictInput, gaz: Gazetteer, region: RegionContext, segmenter: Segmenter | null = null, options = districtDefaults): DistrictResult {
+  const scan: ScanContext = { gaz, shortForms: shortFormIndex(gaz, region), region, segmenter, options };
   const scores = new Map<string, Score>();
   const streets = new Map<string, Street>();
   const title = [input.kicker, input.headline, input.subheadline].filter(Boolean).join(' ');
   // A "上城区:" prefix names the article's district outright.
   const prefix = /^(.{2,8}?(?:区|县|市))[:：]/.exec(input.headline.trim())?.[1];
-  if (prefix) scoreText(prefix, 10, gaz, shortForms, region, scores, streets);
-  scoreText(title, 4, gaz, shortForms, region, scores, streets);
-  scoreText(input.body, 1, gaz, shortForms, region, scores, streets);
+  if (prefix) scoreText(prefix, options.prefixWeight, scan, scores, streets);
+  scoreText(title, options.titleWeight, scan, scores, streets);
+  scoreText(input.body, options.bodyWeight, scan, scores, streets);
   if (input.homeDistrict) {
     const home = [...gaz.districtsByCode.values()].find((d) => d.name === input.homeDistrict && (region.provinceCodes.length === 0 || region.provinceCodes.includes(d.provinceCode)));
     const markers = (title + input.body).match(HOME_MARKERS)?.length ?? 0;
     if (home) {
       const entry = scores.get(home.code) ?? { district: home, score: 0, aliases: new Set<string>() };
       // A district paper's story is about its own district unless the text clearly says otherwise.
-      entry.score += 1.5 * markers + 1;
+      entry.score += options.homeMarker * markers + options.homeBase;
       scores.set(home.code, entry);
     }
   }
   const ranked = [...scores.values()].sort((a, b) => b.score - a.score || a.district.code.localeCompare(b.district.code));
   const top = ranked[0]?.score ?? 0;
-  const kept = ranked.filter((s) => s.score >= Math.max(1, top * 0.3));
+  const kept = ranked.filter((s) => s.score >= Math.max(options.keepScore, top * options.keepShare));
   const names = kept.map((s) => s.district.name);
   return {
     districts: [...new Set(names)],
@@ -255,7 +328,7 @@ export function findDistricts(input: DistrictInput, gaz: Gazetteer, region: Regi
 export function inferHomeDistrict(pageText: string, gaz: Gazetteer, region: RegionContext): string | null {
   if (!/我区|本区/.test(pageText)) return null;
   const scores = new Map<string, Score>();
-  scoreText(pageText, 1, gaz, shortFormIndex(gaz, region), region, scores, new Map());
+  scoreText(pageText, 1, { gaz, shortForms: shortFormIndex(gaz, region), region, segmenter: null, options: districtDefaults }, scores, new Map());
   const ranked = [...scores.values()].sort((a, b) => b.score - a.score);
   const [first, second] = ranked;
   if (!first || first.score < 2) return null;

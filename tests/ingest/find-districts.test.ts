@@ -70,3 +70,26 @@ describe('districts from the gazetteer', () => {
     expect(findDistricts(article({ headline: '玉环创成示范市' }), gaz, zhejiang).districts[0]).toBe('玉环市');
   });
 });
+
+describe('districts on a national paper (no region)', () => {
+  const national: RegionContext = { provinceCodes: [], cityCodes: [] };
+
+  it('claims a county only where its city or province is printed before it', () => {
+    const result = findDistricts(article({ body: '在贵州省毕节市七星关区，易地扶贫搬迁安置点的居民用上了新的就业服务站。' }), gaz, national);
+    expect(result.districts).toEqual(['七星关区']);
+  });
+
+  it('does not claim two-character names met in passing', () => {
+    const result = findDistricts(article({ body: '展会东区设有新能源汽车展台，西区则以智能家居为主，南区展示农产品。' }), gaz, national);
+    expect(result.districts).toEqual([]);
+  });
+});
+
+describe('place names inside other words', () => {
+  it('does not read a place name out of the middle of a word (网红古镇 is not 红古)', async () => {
+    const { createSegmenter } = await import('../../src/text/segmenter.ts');
+    const segmenter = createSegmenter(localWords(gaz, ['33']).map((word) => ({ word, tag: 'ns' as const })));
+    const body = '与一些千篇一律的“网红古镇”不同，这里保留了原住民的日常生活。';
+    expect(findDistricts(article({ body }), gaz, zhejiang, segmenter).districts).toEqual([]);
+  });
+});
