@@ -1,7 +1,7 @@
 import type { Byline, BylineRole } from '../model/article.ts';
 import { DATELINE_HEAD } from './line-shapes.ts';
 import type { Segmenter } from '../text/segmenter.ts';
-import { isPersonName, looksLikeName } from './names.ts';
+import { isPersonName, looksLikeName, penName } from './names.ts';
 
 /** What a byline says: names with roles, and/or a source without names (本报综合报道). */
 export interface BylineInfo {
@@ -21,6 +21,8 @@ const ROLE_WORDS: [string, BylineRole][] = [
   ['实习生', '实习生'], ['记者', '记者'], ['摄影', '摄影'], ['摄像', '摄影'], ['编辑', '编辑'], ['制图', '编辑'], ['美编', '编辑'],
   ['文/图', '作者'], ['图/文', '作者'], ['文图', '作者'], ['撰文', '作者'], ['作者', '作者'], ['口述', '作者'], ['整理', '作者'],
   ['讲述', '作者'], ['文', '作者'], ['图', '摄影'], ['摄', '摄影'],
+  // Senders of a letters column sign with who they are: 读者 王某, 患者家属 李某.
+  ['患者家属', '作者'], ['读者', '作者'], ['市民', '作者'], ['居民', '作者'], ['村民', '作者'], ['网友', '作者'], ['家长', '作者'],
 ];
 const ROLE_LOOKUP = new Map(ROLE_WORDS);
 // A role printed after the name: 陈北跑摄, 王磊 摄, 张三/文. 文 only counts beside another such credit.
@@ -161,7 +163,7 @@ export function parseBylineLine(line: string, seg: Segmenter, options = bylineDe
   if (paren) {
     const inner = paren[1]!.trim();
     if (SOURCE.test(inner)) return { bylines: [], source: inner, marked, closing: true };
-    const bylines = parseBylineWords(inner, '作者', seg, false, options);
+    const bylines = parseBylineWords(inner, '作者', seg, false, options) ?? (penName(inner, seg) ? [{ name: inner, role: '作者' as const }] : null);
     return bylines ? { bylines, source: null, marked, closing: true } : null;
   }
   // A sender label of a column: 读者 王某, 推荐人：张某.

@@ -43,3 +43,17 @@ export function looksLikeName(token: string, segmenter: Segmenter): boolean {
   if (/^[\u4e00-\u9fff]{4}$/.test(token)) return isPersonName(token, segmenter);
   return /^[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff·]{1,12}$/.test(token);
 }
+
+/**
+ * Whether a word printed alone in parentheses at the end of an article, (晓风), is a pen name or a
+ * name: 2–4 Han characters that jieba does not know as one ordinary word (新华社, 人民网, 上海 are words).
+ */
+export function penName(token: string, segmenter: Segmenter): boolean {
+  if (!/^[\u4e00-\u9fff]{2,4}$/.test(token)) return false;
+  if (isPersonName(token, segmenter)) return true;
+  return segmenter.memo('pen-name', token, () => {
+    const tags = segmenter.tag(token);
+    if (tags.length === 1) return NAME_TAGS.has(tags[0]!.tag);
+    return !tags.some((t) => WORD_TAGS.has(t.tag) || t.tag === 'vg');
+  });
+}
