@@ -198,7 +198,9 @@ function findTitleGroups(view: PageView, options: typeof splitDefaults): Cuts {
       banner = i;
       continue;
     }
-    if (bodySinceGroup && titleCandidate(block, view, options)) {
+    // A notice's signature (the organisation above its date) is not a title.
+    const signature = DATE_LINE.test(blocks[i + 1]?.lines[0]?.text ?? '') && !NOTICE_TITLE.test(block.lines[0]!.text);
+    if (bodySinceGroup && !signature && titleCandidate(block, view, options)) {
       const j = extendRun(view, i, options);
       let k = j + 1;
       while (blocks[k]?.kind === 'byline' && !blocks[k]!.byline!.closing) k++;
@@ -206,7 +208,8 @@ function findTitleGroups(view: PageView, options: typeof splitDefaults): Cuts {
       const body = blocks[k];
       const bylineNext = next?.kind === 'byline' && !next.byline!.closing;
       const textNext = next?.kind === 'text' || next?.kind === 'table' || next?.kind === 'caption';
-      let anchored = bylineNext || opensWithDateline(next) || (!seenBody && textNext) || (afterClosing && textNext);
+      const notice = block.lines.length === 1 && NOTICE_TITLE.test(block.lines[0]!.text);
+      let anchored = bylineNext || opensWithDateline(next) || (!seenBody && textNext) || (afterClosing && textNext) || (notice && textNext);
       if (layout.indented) {
         anchored ||= body !== undefined && (body.indented || body.kind === 'table' || body.kind === 'caption');
       } else if (layout.wrapped !== null) {
@@ -256,7 +259,9 @@ function laterTitleInGap(view: PageView, from: number, options: typeof splitDefa
   for (let k = from; k < view.blocks.length && view.widths[k] === null; k++) {
     const block = view.blocks[k]!;
     if (block.kind === 'byline' || opensWithDateline(block)) return false;
-    if (block.kind === 'text' && !boxLabel(block) && titleCandidate(block, view, options)) return true;
+    // A salutation (……全体业主：) opens a letter or notice under its title; it is not a title itself.
+    const salutation = /[:：]$/.test(blockText(block)) && view.blocks[k + 1]?.kind === 'text' && !titleCandidate(view.blocks[k + 1]!, view, options);
+    if (block.kind === 'text' && !boxLabel(block) && !salutation && titleCandidate(block, view, options)) return true;
     // Text follows first: the candidate before it is its title.
     if (block.kind === 'text' && !boxLabel(block) && !closesArticle(blockText(block)) && block.lines.length > 2) return false;
   }
@@ -511,6 +516,7 @@ function splitTitlesBefore(view: PageView, options: typeof splitDefaults): RawAr
       if (!isEmpty(current) || current.bylines.length > 0) articles.push(current);
       current = newArticle();
       setTitles(current, blocks.slice(group.start, group.end + 1));
+      if (current.titles.length === 1 && NOTICE_TITLE.test(current.titles[0]!)) current.kind = 'notice';
       i = group.end;
       groupIndex++;
       continue;
