@@ -186,11 +186,16 @@ function findTitleGroups(view: PageView, options: typeof splitDefaults): Cuts {
       afterCredit = articleHasBody && endsSentence(blocks[i - 1]);
       continue;
     }
-    // An untitled brief: text right after a closing credit, or after a blank line where paragraphs
-    // are otherwise set without one.
+    // An untitled brief: text right after a closing credit, a paragraph that opens with a dateline
+    // (本报讯…; see datelineOpensBrief), or text after a blank line where paragraphs are otherwise set
+    // without one.
     const bodyText = block.kind === 'text' && !titleCandidate(block, view, options);
     const paragraph = bodyText && !isCaption(blockText(block)) && (ENDS_SENTENCE.test(block.lines[block.lines.length - 1]!.text) || block.endsWithCredit === true);
-    if (articleHasBody && paragraph && ((afterCredit && (layout.wrapped !== 'exact' || widthBefore(view, i) !== view.widths[i])) || (tight && block.indented && block.gapBefore >= 1))) {
+    if (
+      articleHasBody &&
+      ((paragraph && ((afterCredit && (layout.wrapped !== 'exact' || widthBefore(view, i) !== view.widths[i])) || (tight && block.indented && block.gapBefore >= 1))) ||
+        (bodyText && opensWithDateline(block) && datelineOpensBrief(view, i)))
+    ) {
       breaks.add(i);
       articleHasBody = false;
     }
@@ -243,6 +248,22 @@ function findTitleGroups(view: PageView, options: typeof splitDefaults): Cuts {
     afterCredit = block.endsWithCredit === true;
   }
   return { groups, breaks, banner };
+}
+
+/**
+ * Whether a paragraph opening with a dateline, past the start of an article, starts an untitled
+ * brief. A roundup prints several datelined items as one article; a briefs column prints them as
+ * briefs. Re-wrapped text tells them apart by the column width (a brief has its own); e-paper text
+ * cannot (its blank lines decide, see tightParagraphs); other text takes the dateline at its word.
+ */
+function datelineOpensBrief(view: PageView, i: number): boolean {
+  if (view.layout.indented) return false;
+  if (view.perArticleWidths) {
+    const width = view.widths[i] ?? widthFrom(view, i);
+    const before = widthBefore(view, i);
+    return width !== null && before !== null && width !== before;
+  }
+  return true;
 }
 
 /** A box label (核心阅读, 编者的话) that sits between a title and its body: never the title itself. */
