@@ -170,7 +170,8 @@ export function inferRegion(text: string, gaz: Gazetteer, known: string | null):
   if (provinceCodes.length > 0) return { provinceCodes, cityCodes };
   const votes = new Map<string, number>();
   const cityVotes = new Map<string, number>();
-  for (const m of scanPlaces(text, gaz, new Map(), { provinceCodes: [], cityCodes: [] })) {
+  // The first few thousand characters of a page name its region as well as the whole page does.
+  for (const m of scanPlaces(text.slice(0, districtDefaults.regionChars), gaz, new Map(), { provinceCodes: [], cityCodes: [] })) {
     const provinces = new Set(m.candidates.map((c) => c.provinceCode));
     if (provinces.size !== 1) continue;
     const [p] = provinces;
@@ -223,6 +224,8 @@ export const districtDefaults = {
   evidenceChars: 12,
   /** ... and the weight of a three-character or longer name printed without that evidence. */
   unevidenced: 0.4,
+  /** A page without a paper: characters read to tell which province and city it is about. */
+  regionChars: 4000,
 };
 
 interface ScanContext {
