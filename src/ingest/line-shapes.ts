@@ -45,7 +45,7 @@ export function titleLike(text: string): boolean {
 
 /** A figure printed large beside a story (7.7万, 120万吨, 459个): a number and its unit, no words. */
 function numberWithUnit(text: string): boolean {
-  return /^[\d.,，%％]+\s*[万亿千百]?[\u4e00-\u9fff]{0,2}[%％]?$/.test(text);
+  return /^(?:[\d.,，%％]+\s*[万亿千百]?[\u4e00-\u9fff]{0,2}[%％]?[\s\u3000\u00a0]*)+$/.test(text);
 }
 
 /**
