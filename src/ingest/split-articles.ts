@@ -452,12 +452,16 @@ function closingTitles(view: PageView, i: number, opening: boolean): boolean {
   if (!previous || !isTitleBlock(blocks[i]!) || blocks[i]!.kind === 'heading') return false;
   if (previous.kind === 'byline') return previous.byline!.closing || !opening;
   if (previous.endsWithCredit) return true;
-  if (opening || !(endsSentence(previous) || previous.kind === 'table')) return false;
+  if (!(endsSentence(previous) || previous.kind === 'table')) return false;
   let j = i;
   while (blocks[j + 1] && isTitleBlock(blocks[j + 1]!)) j++;
+  const next = blocks[j + 1];
+  // The next article opens right after the titles: with its byline, its dateline, or its own width.
+  if (!next || next.kind === 'byline' || opensWithDateline(next)) return true;
   const before = widthBefore(view, i);
   const after = widthFrom(view, j + 1);
-  return before === null || after === null || widthsDiffer(before, after, view.layout);
+  if (view.layout.wrapped === 'exact' && before !== null && after !== null) return widthsDiffer(before, after, view.layout);
+  return !opening;
 }
 
 function splitTitlesAfter(view: PageView): RawArticle[] {
