@@ -22,13 +22,14 @@ import { needs, sharedCorpus, sharedGold } from './shared.ts';
 /**
  * Overall floors per committed dev-set layout. Before issue 13: clean 0.227 (indentation ignored, pages
  * collapsed), pdf 0.344, titles-after 0.042, markdown 0.681. After: clean 0.928, pdf 0.848, titles-after
- * 0.252 (titles after text are found only where a credit or a column change closes the article),
+ * 0.328 (titles after text are found where a credit, the next article's byline or dateline, or a
+ * column change closes the article; pages with a long banner are not recognised as titles-after),
  * markdown 0.857.
  */
 const DEVSET_FLOORS: Record<Layout, number> = {
   clean: 0.92,
   pdf: 0.84,
-  'titles-after': 0.24,
+  'titles-after': 0.3,
   markdown: 0.85,
 };
 
