@@ -143,6 +143,9 @@ export function parseBylineWords(text: string, defaultRole: BylineRole, seg: Seg
     if (lenient || (shaped && ORGANISATION.test(word) && word.length <= 14)) continue;
     return null;
   }
+  // A credit that ends with 摄 on its own (记者 许诺 通讯员 闻天 摄) says every name on it took the picture.
+  const last = words[words.length - 1]!;
+  if (last === '摄' || last === '摄影') for (const b of bylines) b.role = '摄影';
   return bylines.length > 0 ? bylines : null;
 }
 
