@@ -85,7 +85,8 @@ export function exactWidth(block: Block, neighbours: readonly number[] = [], mea
     for (const w of inner) if (w !== width) return null;
     if (lengths[lengths.length - 1]! > width) return null;
   }
-  if (lengths.length === 2 && !neighbours.includes(width) && !/[。；;…，,、]$/.test(block.lines[1]!.text)) return null;
+  const slack = measure === 'ems' ? 1 : 0;
+  if (lengths.length === 2 && !neighbours.some((n) => Math.abs(n - width) <= slack) && !/[。；;…，,、]$/.test(block.lines[1]!.text)) return null;
   return width;
 }
 
