@@ -222,9 +222,11 @@ function findTitleGroups(view: PageView, options: typeof splitDefaults): Cuts {
         const after = widthFrom(view, j + 1);
         const changes = before !== null && after !== null && widthsDiffer(before, after, layout);
         if (changes && !widthBoundaryTaken && textNext) anchored = !laterTitleInGap(view, j + 1, options);
-        // Text re-wrapped one width per article: the same width on both sides says one article, even
-        // past a byline (a feature's sub-stories); only a closing credit before it says otherwise.
-        else if (view.perArticleWidths && before !== null && after !== null && !changes) anchored = (afterClosing && textNext) || opensWithDateline(next);
+        // Text re-wrapped one width per article: the same width on both sides says one article unless
+        // something stronger says a new one starts — a closing credit before, a dateline or a byline
+        // after (one article in thirteen shares its neighbour's width by chance; a feature's sub-stories
+        // with bylines of their own are cut apart too, which costs less than merging real articles).
+        else if (view.perArticleWidths && before !== null && after !== null && !changes) anchored = (afterClosing && textNext) || opensWithDateline(next) || bylineNext;
         // Where widths say nothing (an article of short paragraphs), fall back to the shape of the text.
         if (!anchored && (before === null || after === null) && textNext) anchored = looksLikeNewTitle(view, i, j, options);
       } else if (textNext) {
