@@ -97,7 +97,9 @@ function titleCandidate(block: Block, view: PageView, options: typeof splitDefau
   if (view.layout.indented) {
     if (block.indented || texts.length > options.maxIndentedTitleLines) return false;
     // Flush-left lines on an indented page are titles; a deck of whole sentences may sit among them.
-    return texts.some((t) => titleLike(t) || (t.length > 40 && t.length <= 80 && !ENDS_SENTENCE.test(t))) && !ENDS_SENTENCE.test(texts[0]!);
+    // Flush-left lines on an indented page are titles: a kicker may trail off (……) or exclaim (向上！);
+    // only a line that ends with a full stop reads as text set flush by mistake.
+    return texts.some((t) => titleLike(t) || /[…！？!?]["”’」』）)]*$/.test(t) || (t.length > 40 && t.length <= 80 && !ENDS_SENTENCE.test(t))) && !/[。；;]["”’」』）)]*$/.test(texts[0]!);
   }
   if (texts.length > options.maxTitleLines) return false;
   if (view.layout.wrapped !== null) {
