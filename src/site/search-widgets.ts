@@ -2,6 +2,7 @@
 import { connectRange } from 'instantsearch.js/es/connectors';
 import { configure, currentRefinements, hierarchicalMenu, pagination, refinementList, searchBox, sortBy, stats } from 'instantsearch.js/es/widgets';
 import { dateToNum, numToDate } from '../search/query.ts';
+import { normaliseQuery } from '../search/syntax.ts';
 import { kindLabel } from './format.ts';
 import { t, type MessageKey } from './i18n.ts';
 import { inputDate, LIST_FACETS, PLACES, sortIndex } from './search-state.ts';
@@ -48,7 +49,8 @@ export function searchWidgets(index: string) {
     refinementList({ container, attribute, limit: FACET_LIMITS.list, showMore: true, showMoreLimit: FACET_LIMITS.listMore, templates: { showMoreText }, ...extra });
   return [
     configure({ hitsPerPage: 10, attributesToSnippet: ['body:60'], snippetEllipsisText: '…' } as never),
-    searchBox({ container: '#searchbox', placeholder: t('search.placeholder'), autofocus: true, showLoadingIndicator: false, searchAsYouType: true }),
+    // The query goes out as the export sends it (quotes, -exclusions: src/search/syntax.ts).
+    searchBox({ container: '#searchbox', placeholder: t('search.placeholder'), autofocus: true, showLoadingIndicator: false, searchAsYouType: true, queryHook: (q, search) => search(normaliseQuery(q)) }),
     stats({
       container: '#stats',
       templates: {
