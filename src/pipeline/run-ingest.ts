@@ -19,7 +19,8 @@ import { unavailableMessage, withRetry } from '../search/tasks.ts';
 import { extractSources } from '../sources/extract-sources.ts';
 import { readPageCache, writePageCache } from '../sources/page-cache.ts';
 import { writeAtomic } from '../system/files.ts';
-import { fileReports, ingestReport, type IngestReport } from './ingest-report.ts';
+import { correctArticles } from './corrections.ts';
+import { correctionsReport, fileReports, ingestReport, type IngestReport } from './ingest-report.ts';
 
 export type { FileReport, IngestReport } from './ingest-report.ts';
 export { summarise } from './ingest-report.ts';
@@ -66,7 +67,9 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
   });
   const { pages } = extraction;
   const extractSeconds = (Date.now() - started) / 1000;
-  const articles = sortArticles(pages.flatMap((p) => p.articles));
+  // Editors' corrections, applied to what extraction made of the pages, every time.
+  const corrected = correctArticles(options.contentDir, pages.flatMap((p) => p.articles), paths.correctionsLog);
+  const articles = sortArticles(corrected.articles);
 
   // The articles file is written before the index is rebuilt, so it is the authoritative record of
   // content/; when a run stopped in between, the live index still holds the set before it.
@@ -108,6 +111,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
     contentDir: options.contentDir,
     files: fileReports(pages, unchanged),
     articles: articles.length,
+    corrections: correctionsReport(corrected.file, corrected.log),
     extractSeconds,
     indexSeconds: (Date.now() - indexStarted) / 1000,
     index: { uid: indexUid, host, documents: articles.length, ...synced, caughtUp: indexLagged && synced.action === 'rebuilt' },
