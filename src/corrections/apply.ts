@@ -158,13 +158,15 @@ export function applyCorrections(extracted: Article[], corrections: PlacedCorrec
     const target = articles[found.index]!;
     entry.id = target.id;
     entry.status = found.how === 'id' ? 'applied' : 'reattached';
-    if (c.action !== 'withdraw') entry.title = target.headline || target.kicker || bodyStart(target.body);
+    const titleOf = (a: Article) => a.headline || a.kicker || bodyStart(a.body);
+    if (c.action !== 'withdraw') entry.title = titleOf(target);
     switch (c.action) {
       case 'edit': {
         const after = withFields(target, c.set);
         entry.changes = changesOf(target, after, Object.keys(c.set) as (keyof EditableFields)[]);
         if (entry.changes.length === 0) entry.status = 'unchanged';
         articles[found.index] = after;
+        entry.title = titleOf(after);
         break;
       }
       case 'withdraw': {

@@ -19,8 +19,9 @@ export function correctionsFile(contentDir: string): string {
 /** Apply the content folder's corrections; a malformed line stops the ingest with the file and line. */
 export function correctArticles(contentDir: string, articles: Article[], logFile: string): CorrectionsResult & { file: string | null } {
   const path = correctionsFile(contentDir);
-  const file = existsSync(path) ? path : null;
-  const corrections = file ? parseCorrections(readFileSync(file, 'utf8'), relative(process.cwd(), file) || file) : [];
+  // Named as the user would type it: relative to the working folder.
+  const file = existsSync(path) ? relative(process.cwd(), path) || path : null;
+  const corrections = file ? parseCorrections(readFileSync(path, 'utf8'), file) : [];
   const result = applyCorrections(articles, corrections);
   writeAtomic(logFile, JSON.stringify(result.log, null, 1) + '\n');
   return { ...result, file };
