@@ -24,6 +24,9 @@ const REFINEMENT_LABELS: Record<string, MessageKey> = {
   dateNum: 'refinement.dates',
 };
 
+let labels: Record<string, string> | null = null;
+const districtLabels = () => (labels ??= JSON.parse(document.getElementById('district-labels')?.textContent || '{}') as Record<string, string>);
+
 const showMoreText = ({ isShowingMore }: { isShowingMore: boolean }) => (isShowingMore ? t('search.less') : t('search.more'));
 
 /** A date-range form bound to the dateNum range (YYYYMMDD numbers) of the index. */
@@ -89,6 +92,9 @@ export function searchWidgets(index: string) {
     hierarchicalMenu({
       container: '#facet-district',
       attributes: [PLACES, 'places.lvl1'],
+      // Most articles first; the city where a district's name repeats (labels from src/pages/index.astro).
+      sortBy: ['count:desc', 'name:asc'],
+      transformItems: (items) => items.map((item) => ({ ...item, label: districtLabels()[item.value] ?? item.label })),
       limit: FACET_LIMITS.places,
       showMore: true,
       showMoreLimit: FACET_LIMITS.placesMore,
