@@ -11,7 +11,7 @@ import { localWords } from '../gazetteer/index.ts';
 import { EXTRACTOR_VERSION } from '../ingest/extract-page.ts';
 import { sortArticles, toJsonLines } from '../model/articles-file.ts';
 import { dictionaryWords } from '../search/dictionary.ts';
-import { lagsArticles, readIndexState } from '../search/index-state.ts';
+import { indexState, indexVersion, lagsArticles, readIndexState } from '../search/index-state.ts';
 import { ensureSearchKey } from '../search/keys.ts';
 import { indexSettings } from '../search/settings.ts';
 import { syncIndex } from '../search/sync-index.ts';
@@ -99,7 +99,9 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
       onProgress: (done, total) => options.progress?.('index', done, total),
     });
     const searchKey = await withRetry('search key', () => ensureSearchKey(client, indexUid));
-    writeAtomic(paths.searchConfig, JSON.stringify({ host, index: indexUid, apiKey: searchKey }, null, 2) + '\n');
+    // indexVersion names what the index holds: the research bundle's manifest records it.
+    const version = indexVersion(indexState(articlesJsonl, settings, host));
+    writeAtomic(paths.searchConfig, JSON.stringify({ host, index: indexUid, apiKey: searchKey, indexVersion: version }, null, 2) + '\n');
   } catch (error) {
     if (error instanceof MeiliUnavailableError) throw new MeiliUnavailableError(host, unavailableMessage(host, error), { cause: error });
     throw error;
