@@ -173,7 +173,7 @@ describe('districts that explain themselves', () => {
   it('carries the 2021 renames: the old name on the district, and a page at the old name pointing to it', () => {
     expect(text('districts')).toMatch(/拱墅区 \(\d+\) 旧称：下城区/);
     expect(text('districts/拱墅区')).toContain('旧称：下城区（文中 1 篇）');
-    expect(text('districts/下城区')).toContain('“下城区”是2021年区划调整前的名称');
+    expect(text('districts/下城区')).toContain('“下城区”是旧称（2021年区划调整前');
     expect(html('districts/下城区')).toContain(`href="/districts/${encodeURIComponent('拱墅区')}/"`);
     // 江干区 was split between 上城区 and 钱塘区.
     expect(html('districts/江干区')).toContain(`/districts/${encodeURIComponent('上城区')}/`);
