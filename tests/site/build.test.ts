@@ -24,7 +24,7 @@ describe('the static site built from a fixture articles file', () => {
   });
 
   it('writes the search page and every browse page', () => {
-    for (const path of ['', 'districts', 'dates', 'reporters', 'papers', 'coverage']) {
+    for (const path of ['', 'districts', 'dates', 'reporters', 'papers', 'coverage', 'corrections']) {
       expect(existsSync(join(dist, path, 'index.html')), `/${path}/`).toBe(true);
     }
   });

@@ -30,6 +30,7 @@ describe('corrections on the site', () => {
     expect(page).toContain('望江街道开展防汛演练');
     expect(page).not.toContain('防讯');
     expect(html('a/e2e-typo')).toContain('href="/corrections/#a-e2e-typo"');
+    expect(existsSync(join(dist, 'corrections/2'))).toBe(false);
   });
 
   it('answers a withdrawn id with a page that says so and why, not a 404, and without its text', () => {
