@@ -1,13 +1,17 @@
 /**
  * npm run export -- --q 亚运 --district 上城区 --from 2023-01-01 --to 2023-12-31 --format csv > out.csv
- * Every match of a search, in the format asked for, to stdout or --out FILE. Same filters as the site.
+ * Every match of a search, in the format asked for, to stdout or --out FILE. Same filters and query
+ * syntax ("phrase", -word) as the site. --format bundle writes the research bundle (a ZIP: CSV, JSON
+ * Lines, RIS, GB/T 7714 and a manifest), the same as the site's export menu.
  */
 import { createWriteStream, existsSync, readFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
 import { dataFiles, loadConfig } from '../src/config/index.ts';
 import { fetchAll } from '../src/export/fetch-all.ts';
+import { writeBundle } from '../src/export/bundle.ts';
 import { FORMATS, formatRecord, preamble, type Format } from '../src/export/formats.ts';
+import type { Article } from '../src/model/article.ts';
 import { emptyRequest, type SearchRequest } from '../src/search/query.ts';
 import { startMeili } from '../src/search/server.ts';
 import { failureText } from '../src/errors/index.ts';
@@ -30,7 +34,7 @@ const { values } = parseArgs({
     out: { type: 'string' },
     index: { type: 'string' },
     data: { type: 'string' },
-    'base-url': { type: 'string', default: 'http://localhost:4321' },
+    'base-url': { type: 'string' },
   },
 });
 
@@ -38,8 +42,9 @@ const fail = (message: string): never => {
   console.error(`export: ${message}`);
   process.exit(2);
 };
-const format = values.format as Format;
-if (!FORMATS.includes(format)) fail(`--format must be one of ${FORMATS.join(', ')}`);
+const format = values.format as Format | 'bundle';
+if (format !== 'bundle' && !FORMATS.includes(format)) fail(`--format must be one of ${FORMATS.join(', ')}, bundle`);
+if (format === 'bundle' && !values.out && process.stdout.isTTY) fail('--format bundle writes a ZIP: give --out FILE.zip (or redirect stdout)');
 if (!['relevance', 'newest', 'oldest'].includes(values.sort!)) fail('--sort must be relevance, newest or oldest');
 for (const d of [values.from, values.to]) if (d && !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(d)) fail(`date "${d}" is not YYYY-MM-DD, YYYY-MM or YYYY`);
 
@@ -62,25 +67,39 @@ const request: SearchRequest = {
 const config = loadConfig({ flags: { data: values.data } });
 const files = dataFiles(config.dataDir);
 // The index the last ingest published (data/search.json), else the configured one.
-const index = values.index ?? (existsSync(files.searchConfig) ? (JSON.parse(readFileSync(files.searchConfig, 'utf8')) as { index: string }).index : config.indexUid);
+const published = existsSync(files.searchConfig) ? (JSON.parse(readFileSync(files.searchConfig, 'utf8')) as { index: string; indexVersion?: string }) : null;
+const index = values.index ?? published?.index ?? config.indexUid;
+// Article links (and the bundle's search address) on the site's public address unless told otherwise.
+const baseUrl = values['base-url'] ?? config.siteUrl;
 const meili = await startMeili({ dataDir: files.meili, meili: config.meili }).catch((error: Error) => fail(failureText(error)));
 for (const note of meili.notes) console.error(note);
 const out = values.out ? createWriteStream(values.out) : process.stdout;
-const write = async (text: string) => {
+const write = async (text: string | Uint8Array) => {
   if (!out.write(text)) await once(out, 'drain');
 };
 try {
-  await write(preamble(format));
-  let count = 0;
-  for await (const article of fetchAll({
+  const matches = fetchAll({
     host: meili.host,
     apiKey: meili.apiKey,
     index,
     request,
     onProgress: (done, total) => process.stderr.write(`\rexported ${done}/${total}`),
-  })) {
-    await write(formatRecord(format, article, values['base-url']!));
-    count++;
+  });
+  let count = 0;
+  if (format === 'bundle') {
+    const articles: Article[] = [];
+    for await (const article of matches) articles.push(article);
+    const chunks: Uint8Array[] = [];
+    const version = published?.index === index ? (published.indexVersion ?? null) : null;
+    await writeBundle(articles, { request, baseUrl, index: { name: index, version }, exportedAt: new Date(), exportedFrom: 'cli' }, (chunk) => chunks.push(chunk));
+    for (const chunk of chunks) await write(chunk);
+    count = articles.length;
+  } else {
+    await write(preamble(format));
+    for await (const article of matches) {
+      await write(formatRecord(format, article, baseUrl));
+      count++;
+    }
   }
   process.stderr.write(`\n${count} articles${values.out ? ` written to ${values.out}` : ''}\n`);
   if (values.out) {

@@ -60,7 +60,7 @@ try {
   console.log(summarise(report));
 
   const stampFile = join(outDir, '.baoku-build');
-  const stamp = buildStamp(root, config.articlesFile);
+  const stamp = buildStamp(root, config.articlesFile, JSON.stringify([config.siteUrl, config.reportUrl]));
   if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) {
     console.log(`site: unchanged, reusing ${outDir}`);
   } else {

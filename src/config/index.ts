@@ -41,6 +41,13 @@ export const ConfigFile = z
     index: IndexUid.optional(),
     /** A running Meilisearch to use instead of the embedded one. */
     meiliUrl: z.url().optional(),
+    /** The site's public address: links in feeds and, by default, in exports. */
+    siteUrl: z.url().optional(),
+    /**
+     * Where "报告错误" on an article page goes: a mailto: address or an issue URL ({title} and {body}
+     * filled in). Unset: the page shows the prefilled correction as text to paste.
+     */
+    reportUrl: z.string().regex(/^(mailto:|https?:\/\/)\S+$/, 'a mailto: address or an http(s) URL').optional(),
   })
   .strict();
 export type ConfigFile = z.infer<typeof ConfigFile>;
@@ -54,6 +61,8 @@ export const ENVIRONMENT = {
   PORT: 'port',
   BAOKU_INDEX: 'index',
   MEILI_URL: 'meiliUrl',
+  BAOKU_SITE_URL: 'siteUrl',
+  BAOKU_REPORT_URL: 'reportUrl',
 } as const satisfies Record<string, keyof ConfigFile>;
 
 export interface Config {
@@ -67,9 +76,16 @@ export interface Config {
   articlesFile: string;
   port: number;
   indexUid: string;
+  /** The site's public address, without a trailing slash (default http://localhost:<port>). */
+  siteUrl: string;
+  /** Where "报告错误" goes (mailto: or an issue URL); null shows the correction as text. */
+  reportUrl: string | null;
   /** A running Meilisearch (MEILI_URL, MEILI_MASTER_KEY); url null means the embedded server. */
   meili: { url: string | null; masterKey: string | null };
 }
+
+/** What the last ingest made of content/corrections.jsonl; the site reads it beside the articles file. */
+export const CORRECTIONS_LOG = 'corrections-log.json';
 
 /** The files and folders baoku keeps in a data folder, named once. */
 export function dataFiles(dataDir: string) {
@@ -79,6 +95,8 @@ export function dataFiles(dataDir: string) {
     /** Per input file: hash, outcome, articles — lets a re-run skip unchanged files. */
     pages: join(dataDir, 'pages.json'),
     report: join(dataDir, 'ingest-report.json'),
+    /** Every correction with what became of it, and the ids withdrawn or merged away. */
+    correctionsLog: join(dataDir, CORRECTIONS_LOG),
     /** Host, index and search-only key: copied beside the site as /search-config.json. */
     searchConfig: join(dataDir, 'search.json'),
     lock: join(dataDir, 'baoku.lock'),
@@ -144,6 +162,8 @@ export function loadConfig(options: LoadOptions = {}): Config {
     distDir: at(merged.dist ?? DEFAULTS.dist),
     articlesFile: merged.articles ? at(merged.articles) : dataFiles(dataDir).articles,
     port: merged.port ?? DEFAULTS.port,
+    siteUrl: (merged.siteUrl ?? `http://localhost:${merged.port ?? DEFAULTS.port}`).replace(/\/+$/, ''),
+    reportUrl: merged.reportUrl ?? null,
     indexUid: merged.index ?? DEFAULTS.index,
     meili: Object.freeze({ url: merged.meiliUrl ?? null, masterKey: env.MEILI_MASTER_KEY || null }),
   });

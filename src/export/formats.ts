@@ -32,10 +32,10 @@ export function formatRecord(format: Format, article: Article, baseUrl: string):
   }
 }
 
-/** 报库_亚运_上城区_2026-11-24.csv — only characters safe in any file system. */
-export function exportFileName(parts: string[], format: Format, today: string): string {
+/** 报库_亚运_上城区_2026-11-24.csv (.zip for the research bundle) — only characters safe in any file system. */
+export function exportFileName(parts: string[], format: Format | 'bundle', today: string): string {
   const clean = parts
     .map((p) => p.replace(/[\u0000-\u001f<>:"/\\|?*\u007f]/g, '').replace(/\s+/g, '-').slice(0, 30))
     .filter(Boolean);
-  return `${['报库', ...clean, today].join('_').slice(0, 120)}.${FORMAT_INFO[format].extension}`;
+  return `${['报库', ...clean, today].join('_').slice(0, 120)}.${format === 'bundle' ? 'zip' : FORMAT_INFO[format].extension}`;
 }

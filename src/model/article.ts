@@ -21,7 +21,8 @@ export type Street = z.infer<typeof Street>;
 
 export const DatePrecision = z.enum(['day', 'month', 'year', 'unknown']);
 export type DatePrecision = z.infer<typeof DatePrecision>;
-export const DateSource = z.enum(['path', 'sidecar', 'front-matter', 'text', 'unknown']);
+/** Where the date came from; 'correction' when an editor set it (content/corrections.jsonl). */
+export const DateSource = z.enum(['path', 'sidecar', 'front-matter', 'text', 'correction', 'unknown']);
 export type DateSource = z.infer<typeof DateSource>;
 
 export const ArticleKind = z.enum(['article', 'brief', 'notice']);

@@ -2,6 +2,7 @@
  * What an ingest did, for data/ingest-report.json and the summary it prints: every input file with
  * its outcome, the index action, and what was cleaned up after an earlier, killed run.
  */
+import type { CorrectionsLog } from '../corrections/schema.ts';
 import type { PageRecord } from '../model/page.ts';
 
 export interface FileReport {
@@ -28,6 +29,18 @@ export interface IndexReport {
   caughtUp: boolean;
 }
 
+/** What became of content/corrections.jsonl on this run: counts, and every correction that found no article. */
+export interface CorrectionsReport {
+  file: string | null;
+  total: number;
+  applied: number;
+  /** Found under a new id by file, headline and first words. */
+  reattached: { line: number; from: string; to: string }[];
+  /** Found, but the article already read so. */
+  unchanged: number;
+  unmatched: { line: number; action: string; id: string; problem: string }[];
+}
+
 export interface IngestReport {
   startedAt: string;
   seconds: number;
@@ -37,6 +50,7 @@ export interface IngestReport {
   filesUnchanged: number;
   filesSkipped: number;
   articles: number;
+  corrections: CorrectionsReport;
   /** Seconds spent extracting and bringing the index up to date; indexing rate when it was rebuilt. */
   timings: { extractSeconds: number; indexSeconds: number; documentsPerSecond: number | null };
   index: IndexReport;
@@ -57,12 +71,25 @@ export function fileReports(pages: PageRecord[], unchanged: Set<string>): FileRe
   }));
 }
 
+export function correctionsReport(file: string | null, log: CorrectionsLog): CorrectionsReport {
+  const { entries } = log;
+  return {
+    file,
+    total: entries.length,
+    applied: entries.filter((e) => e.status === 'applied' || e.status === 'reattached').length,
+    reattached: entries.filter((e) => e.status === 'reattached').map((e) => ({ line: e.line, from: e.anchorId, to: e.id })),
+    unchanged: entries.filter((e) => e.status === 'unchanged').length,
+    unmatched: entries.filter((e) => e.status === 'unmatched').map((e) => ({ line: e.line, action: e.action, id: e.anchorId, problem: e.problem ?? '' })),
+  };
+}
+
 export function ingestReport(run: {
   started: number;
   finished: number;
   contentDir: string;
   files: FileReport[];
   articles: number;
+  corrections: CorrectionsReport;
   extractSeconds: number;
   indexSeconds: number;
   index: IndexReport;
@@ -77,6 +104,7 @@ export function ingestReport(run: {
     filesUnchanged: files.filter((f) => f.status === 'unchanged').length,
     filesSkipped: files.filter((f) => f.status === 'skipped').length,
     articles: run.articles,
+    corrections: run.corrections,
     timings: {
       extractSeconds: round(run.extractSeconds),
       indexSeconds: round(run.indexSeconds),
@@ -95,6 +123,15 @@ function leftoverSummary(files: FileReport[]): string[] {
   return [`${lines} line(s) on ${pages.length} page(s) went into no article (each listed in ingest-report.json), e.g. ${pages[0]!.file}:${first.line}: ${first.why}: ${first.text.slice(0, 30)}`];
 }
 
+function correctionSummary(c: CorrectionsReport): string[] {
+  if (!c.file || c.total === 0) return [];
+  return [
+    `corrections: ${c.total} in ${c.file}: ${c.applied} applied (${c.reattached.length} re-attached to a new id), ${c.unchanged} already so, ${c.unmatched.length} matching no article`,
+    ...c.reattached.map((r) => `  ${c.file}:${r.line}: article ${r.from} is now ${r.to} (found by file, headline and first words)`),
+    ...c.unmatched.map((u) => `  ${c.file}:${u.line}: ${u.action} not applied: ${u.problem}`),
+  ];
+}
+
 /** The human summary printed at the end of an ingest. */
 export function summarise(report: IngestReport): string {
   const lines = [
@@ -102,6 +139,7 @@ export function summarise(report: IngestReport): string {
     ...report.files.filter((f) => f.status === 'skipped').map((f) => `  skipped ${f.file}: ${f.reason}`),
     ...report.files.flatMap((f) => f.messages.filter((m) => !m.includes(': error: ') || f.status !== 'skipped').map((m) => `  ${m}`)),
     ...leftoverSummary(report.files),
+    ...correctionSummary(report.corrections),
     ...(report.index.caughtUp ? [`index ${report.index.uid} held an older set of articles than data/articles.jsonl (an earlier run stopped before indexing finished): rebuilt from the file`] : []),
     ...report.index.staleBuildsRemoved.map((uid) => `removed ${uid}, a half-built index an earlier run left behind`),
     `articles: ${report.articles}; index ${report.index.uid}: ${report.index.action === 'rebuilt' ? `rebuilt and swapped in (${report.timings.documentsPerSecond} documents/s)` : 'unchanged'}`,

@@ -11,7 +11,7 @@ import { localWords } from '../gazetteer/index.ts';
 import { EXTRACTOR_VERSION } from '../ingest/extract-page.ts';
 import { sortArticles, toJsonLines } from '../model/articles-file.ts';
 import { dictionaryWords } from '../search/dictionary.ts';
-import { lagsArticles, readIndexState } from '../search/index-state.ts';
+import { indexState, indexVersion, lagsArticles, readIndexState } from '../search/index-state.ts';
 import { ensureSearchKey } from '../search/keys.ts';
 import { indexSettings } from '../search/settings.ts';
 import { syncIndex } from '../search/sync-index.ts';
@@ -19,7 +19,8 @@ import { unavailableMessage, withRetry } from '../search/tasks.ts';
 import { extractSources } from '../sources/extract-sources.ts';
 import { readPageCache, writePageCache } from '../sources/page-cache.ts';
 import { writeAtomic } from '../system/files.ts';
-import { fileReports, ingestReport, type IngestReport } from './ingest-report.ts';
+import { correctArticles } from './corrections.ts';
+import { correctionsReport, fileReports, ingestReport, type IngestReport } from './ingest-report.ts';
 
 export type { FileReport, IngestReport } from './ingest-report.ts';
 export { summarise } from './ingest-report.ts';
@@ -66,7 +67,9 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
   });
   const { pages } = extraction;
   const extractSeconds = (Date.now() - started) / 1000;
-  const articles = sortArticles(pages.flatMap((p) => p.articles));
+  // Editors' corrections, applied to what extraction made of the pages, every time.
+  const corrected = correctArticles(options.contentDir, pages.flatMap((p) => p.articles), paths.correctionsLog);
+  const articles = sortArticles(corrected.articles);
 
   // The articles file is written before the index is rebuilt, so it is the authoritative record of
   // content/; when a run stopped in between, the live index still holds the set before it.
@@ -96,7 +99,9 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
       onProgress: (done, total) => options.progress?.('index', done, total),
     });
     const searchKey = await withRetry('search key', () => ensureSearchKey(client, indexUid));
-    writeAtomic(paths.searchConfig, JSON.stringify({ host, index: indexUid, apiKey: searchKey }, null, 2) + '\n');
+    // indexVersion names what the index holds: the research bundle's manifest records it.
+    const version = indexVersion(indexState(articlesJsonl, settings, host));
+    writeAtomic(paths.searchConfig, JSON.stringify({ host, index: indexUid, apiKey: searchKey, indexVersion: version }, null, 2) + '\n');
   } catch (error) {
     if (error instanceof MeiliUnavailableError) throw new MeiliUnavailableError(host, unavailableMessage(host, error), { cause: error });
     throw error;
@@ -108,6 +113,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
     contentDir: options.contentDir,
     files: fileReports(pages, unchanged),
     articles: articles.length,
+    corrections: correctionsReport(corrected.file, corrected.log),
     extractSeconds,
     indexSeconds: (Date.now() - indexStarted) / 1000,
     index: { uid: indexUid, host, documents: articles.length, ...synced, caughtUp: indexLagged && synced.action === 'rebuilt' },

@@ -31,3 +31,11 @@ export const sameState = (a: IndexState | null, b: IndexState) => a?.articles ==
 
 /** True when the index was built from other articles than `articlesJsonl` (a run stopped before indexing). */
 export const lagsArticles = (state: IndexState | null, articlesJsonl: string) => state !== null && state.articles !== sha(articlesJsonl);
+
+/**
+ * A short name for what an index holds (its articles and settings), published with the search config
+ * so that an export can say which version of the archive it came from.
+ */
+export function indexVersion(state: Pick<IndexState, 'articles' | 'settings'>): string {
+  return sha(`${state.articles}:${state.settings}`).slice(0, 12);
+}

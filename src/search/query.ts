@@ -7,6 +7,8 @@
  * Imported by browser code (the search page, the export menu) and by Node (scripts, the site build):
  * keep it free of Node and DOM APIs.
  */
+import { normaliseQuery } from './syntax.ts';
+
 export interface SearchRequest {
   q: string;
   districts: string[];
@@ -124,7 +126,10 @@ export function quote(value: string | number): string {
   return typeof value === 'number' ? String(value) : `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
 
-/** Values of one attribute are OR-ed; attributes are AND-ed (as the site's facets do). */
+/**
+ * Values of one attribute are OR-ed; attributes are AND-ed (as the site's facets do). The query keeps
+ * its syntax (quotes, -exclusions, see syntax.ts), made ready for Meilisearch.
+ */
 export function toMeiliQuery(req: SearchRequest): { q: string; filter: string[]; sort: string[] } {
   const filter: string[] = [];
   const anyOf = (attribute: string, values: (string | number)[]) => {
@@ -141,5 +146,5 @@ export function toMeiliQuery(req: SearchRequest): { q: string; filter: string[];
   if (req.from) filter.push(`dateNum >= ${dateToNum(req.from, 'from')}`);
   if (req.to) filter.push(`dateNum <= ${dateToNum(req.to, 'to')}`);
   const sort = req.sort === 'newest' ? ['dateNum:desc'] : req.sort === 'oldest' ? ['dateNum:asc'] : [];
-  return { q: req.q, filter, sort };
+  return { q: normaliseQuery(req.q), filter, sort };
 }

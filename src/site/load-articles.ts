@@ -1,5 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { loadConfig } from '../config/index.ts';
+import { dirname, join } from 'node:path';
+import { CORRECTIONS_LOG, loadConfig } from '../config/index.ts';
+import { CorrectionsLog } from '../corrections/schema.ts';
 import { InputFileError } from '../errors/index.ts';
 import type { Article } from '../model/article.ts';
 import { fromJsonLines } from '../model/articles-file.ts';
@@ -19,4 +21,18 @@ export function loadArticles(): Article[] {
   const articles = fromJsonLines(readFileSync(file, 'utf8'), file);
   cache = { file, articles };
   return articles;
+}
+
+let logCache: { file: string; log: CorrectionsLog } | null = null;
+
+/**
+ * What the last ingest made of the corrections (data/corrections-log.json, beside the articles file):
+ * the corrections page and the pages of withdrawn and merged ids. Empty when there is none.
+ */
+export function loadCorrectionsLog(): CorrectionsLog {
+  const file = join(dirname(articlesFile()), CORRECTIONS_LOG);
+  if (logCache?.file === file) return logCache.log;
+  const log = existsSync(file) ? CorrectionsLog.parse(JSON.parse(readFileSync(file, 'utf8'))) : { entries: [], tombstones: [] };
+  logCache = { file, log };
+  return log;
 }

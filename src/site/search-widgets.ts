@@ -2,6 +2,7 @@
 import { connectRange } from 'instantsearch.js/es/connectors';
 import { configure, currentRefinements, hierarchicalMenu, pagination, refinementList, searchBox, sortBy, stats } from 'instantsearch.js/es/widgets';
 import { dateToNum, numToDate } from '../search/query.ts';
+import { normaliseQuery } from '../search/syntax.ts';
 import { kindLabel } from './format.ts';
 import { t, type MessageKey } from './i18n.ts';
 import { inputDate, LIST_FACETS, PLACES, sortIndex } from './search-state.ts';
@@ -22,6 +23,9 @@ const REFINEMENT_LABELS: Record<string, MessageKey> = {
   [LIST_FACETS.months]: 'refinement.months',
   dateNum: 'refinement.dates',
 };
+
+let labels: Record<string, string> | null = null;
+const districtLabels = () => (labels ??= JSON.parse(document.getElementById('district-labels')?.textContent || '{}') as Record<string, string>);
 
 const showMoreText = ({ isShowingMore }: { isShowingMore: boolean }) => (isShowingMore ? t('search.less') : t('search.more'));
 
@@ -48,7 +52,8 @@ export function searchWidgets(index: string) {
     refinementList({ container, attribute, limit: FACET_LIMITS.list, showMore: true, showMoreLimit: FACET_LIMITS.listMore, templates: { showMoreText }, ...extra });
   return [
     configure({ hitsPerPage: 10, attributesToSnippet: ['body:60'], snippetEllipsisText: '…' } as never),
-    searchBox({ container: '#searchbox', placeholder: t('search.placeholder'), autofocus: true, showLoadingIndicator: false, searchAsYouType: true }),
+    // The query goes out as the export sends it (quotes, -exclusions: src/search/syntax.ts).
+    searchBox({ container: '#searchbox', placeholder: t('search.placeholder'), autofocus: true, showLoadingIndicator: false, searchAsYouType: true, queryHook: (q, search) => search(normaliseQuery(q)) }),
     stats({
       container: '#stats',
       templates: {
@@ -87,6 +92,9 @@ export function searchWidgets(index: string) {
     hierarchicalMenu({
       container: '#facet-district',
       attributes: [PLACES, 'places.lvl1'],
+      // Most articles first; the city where a district's name repeats (labels from src/pages/index.astro).
+      sortBy: ['count:desc', 'name:asc'],
+      transformItems: (items) => items.map((item) => ({ ...item, label: districtLabels()[item.value] ?? item.label })),
       limit: FACET_LIMITS.places,
       showMore: true,
       showMoreLimit: FACET_LIMITS.placesMore,

@@ -24,6 +24,8 @@ describe('the configuration', () => {
       articlesFile: join(root, 'data', 'articles.jsonl'),
       port: DEFAULTS.port,
       indexUid: 'articles',
+      siteUrl: `http://localhost:${DEFAULTS.port}`,
+      reportUrl: null,
       meili: { url: null, masterKey: null },
     });
     expect(Object.isFrozen(config)).toBe(true);
@@ -46,6 +48,14 @@ describe('the configuration', () => {
     const root = project({ dataDir: 'x' });
     expect(() => loadConfig({ root, env: {} })).toThrow(ConfigError);
     expect(() => loadConfig({ root, env: {} })).toThrow(`${join(root, 'baoku.config.json')}: (top level): Unrecognized key: "dataDir"`);
+  });
+
+  it('reads the site and report addresses, the site address without a trailing slash and on the configured port by default', () => {
+    expect(loadConfig({ root: project({ port: 8080 }), env: {} }).siteUrl).toBe('http://localhost:8080');
+    const config = loadConfig({ root: project({ siteUrl: 'https://baoku.example.org/', reportUrl: 'mailto:desk@example.org' }), env: {} });
+    expect([config.siteUrl, config.reportUrl]).toEqual(['https://baoku.example.org', 'mailto:desk@example.org']);
+    expect(loadConfig({ root: project(), env: { BAOKU_REPORT_URL: 'https://git.example.org/x/issues/new' } }).reportUrl).toBe('https://git.example.org/x/issues/new');
+    expect(() => loadConfig({ root: project({ reportUrl: 'desk@example.org' }), env: {} })).toThrow(/reportUrl: a mailto: address or an http\(s\) URL/);
   });
 
   it('refuses malformed values from the file and from the environment', () => {

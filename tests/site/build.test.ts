@@ -24,7 +24,7 @@ describe('the static site built from a fixture articles file', () => {
   });
 
   it('writes the search page and every browse page', () => {
-    for (const path of ['', 'districts', 'dates', 'reporters', 'papers', 'coverage']) {
+    for (const path of ['', 'districts', 'dates', 'reporters', 'papers', 'coverage', 'corrections']) {
       expect(existsSync(join(dist, path, 'index.html')), `/${path}/`).toBe(true);
     }
   });
@@ -71,8 +71,8 @@ describe('the static site built from a fixture articles file', () => {
       expect([...params.keys()].filter((k) => !known.has(k)), link).toEqual([]);
       expect(toSearchParams(parseSearchParams(params)).toString(), link).toBe(params.toString());
     }
-    // Reporter pages, district and street lists, the coverage map, keywords and paper pages all link in.
-    expect([...used].sort()).toEqual(['district', 'from', 'paper', 'person', 'q', 'sort', 'street', 'to']);
+    // Reporter pages, district and street lists, district months, the coverage map, keywords and paper pages all link in.
+    expect([...used].sort()).toEqual(['district', 'from', 'month', 'paper', 'person', 'q', 'sort', 'street', 'to']);
   });
 
   it('ships no schema library to the browser: the search page and export menu import only pure helpers', () => {
