@@ -1,0 +1,227 @@
+/**
+ * Where articles begin on a page whose titles come before their text: title groups anchored by what
+ * surrounds them, untitled briefs, and the page banner.
+ */
+import { CLOSING_DATELINE, closesArticle, DATE_LINE, headlineShaped, NOTICE_TITLE } from './line-shapes.ts';
+import { medianWidth, widthsDiffer, type Block } from './page-blocks.ts';
+import { blockText, boxLabel, closesWithParenthesis, closingBlock, endsSentence, opensWithDateline, titleCandidate, widthBefore, widthFrom, type PageView } from './page-view.ts';
+import { ENDS_SENTENCE } from './reflow.ts';
+import { isCaption } from './captions.ts';
+import type { splitDefaults } from './split-articles.ts';
+
+/**
+ * Title groups of a page whose titles come before their body: headings, and runs of title-like
+ * blocks that something anchors as the start of an article — a byline or dateline after them, the
+ * top of the page, a closing credit before them, a change of column width around them (PDF text keeps
+ * each article's width), flush-left lines above indented paragraphs. Title-like lines that nothing
+ * anchors are 小标题 inside a body.
+ */
+/**
+ * Where a page's articles begin: title groups (a block range) and breaks (an untitled article — a
+ * brief — begins at that block), and the page banner if there is one.
+ */
+export interface Cuts {
+  groups: { start: number; end: number }[];
+  breaks: Set<number>;
+  banner: number | null;
+}
+
+/** Indented paragraphs that follow each other without blank lines: there a blank line ends an article. */
+function tightParagraphs(view: PageView): boolean {
+  if (!view.layout.indented) return false;
+  let pairs = 0;
+  let spaced = 0;
+  for (let i = 1; i < view.blocks.length; i++) {
+    const [a, b] = [view.blocks[i - 1]!, view.blocks[i]!];
+    if (a.kind !== 'text' || b.kind !== 'text' || !a.indented || !b.indented) continue;
+    pairs++;
+    if (b.gapBefore >= 1) spaced++;
+  }
+  return pairs >= 3 && spaced < pairs * 0.6;
+}
+
+export function findTitleGroups(view: PageView, options: typeof splitDefaults): Cuts {
+  const { blocks, layout } = view;
+  const groups: { start: number; end: number }[] = [];
+  const breaks = new Set<number>();
+  const tight = tightParagraphs(view);
+  let articleHasBody = false;
+  let afterCredit = false;
+  let banner: number | null = null;
+  let seenBody = false;
+  let afterClosing = false;
+  // Between two wrapped paragraphs, a change of width marks one boundary, not one per title-like line.
+  let widthBoundaryTaken = false;
+  // Every article has a body: title-like lines right after a title group are a deck or a box label.
+  let bodySinceGroup = true;
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i]!;
+    if (view.widths[i] !== null) widthBoundaryTaken = false;
+    if (block.kind === 'heading') {
+      let j = i;
+      while (blocks[j + 1]?.kind === 'heading') j++;
+      groups.push({ start: i, end: j });
+      i = j;
+      afterClosing = afterCredit = articleHasBody = false;
+      continue;
+    }
+    if (block.kind === 'byline') {
+      afterClosing = true;
+      // After finished text it is a closing credit; after a subhead it opens the part below.
+      afterCredit = articleHasBody && endsSentence(blocks[i - 1]);
+      continue;
+    }
+    // An untitled brief: text right after a closing credit, a paragraph that opens with a dateline
+    // (本报讯…; see datelineOpensBrief), or text after a blank line where paragraphs are otherwise set
+    // without one.
+    const bodyText = block.kind === 'text' && !titleCandidate(block, view, options);
+    const paragraph = bodyText && !isCaption(blockText(block)) && (ENDS_SENTENCE.test(block.lines[block.lines.length - 1]!.text) || block.endsWithCredit === true);
+    if (
+      articleHasBody &&
+      ((paragraph && ((afterCredit && (layout.wrapped !== 'exact' || widthBefore(view, i) !== view.widths[i])) || (tight && block.indented && block.gapBefore >= 1))) ||
+        (bodyText && opensWithDateline(block) && datelineOpensBrief(view, i)))
+    ) {
+      breaks.add(i);
+      articleHasBody = false;
+    }
+    if (!seenBody && groups.length === 0 && banner === null && isBanner(view, i, options)) {
+      banner = i;
+      continue;
+    }
+    // A notice's signature (the organisation above its date) is not a title.
+    const signature = DATE_LINE.test(blocks[i + 1]?.lines[0]?.text ?? '') && !NOTICE_TITLE.test(block.lines[0]!.text);
+    if (bodySinceGroup && !signature && titleCandidate(block, view, options)) {
+      const j = extendRun(view, i, options);
+      let k = j + 1;
+      while (blocks[k]?.kind === 'byline' && !blocks[k]!.byline!.closing) k++;
+      const next = blocks[j + 1];
+      const body = blocks[k];
+      const bylineNext = next?.kind === 'byline' && !next.byline!.closing;
+      const textNext = next?.kind === 'text' || next?.kind === 'table' || next?.kind === 'caption';
+      const notice = block.lines.length === 1 && NOTICE_TITLE.test(block.lines[0]!.text);
+      let anchored = bylineNext || opensWithDateline(next) || (!seenBody && textNext) || (afterClosing && textNext) || (notice && textNext);
+      if (layout.indented) {
+        anchored ||= body !== undefined && (body.indented || body.kind === 'table' || body.kind === 'caption');
+      } else if (layout.wrapped !== null) {
+        const before = widthBefore(view, i);
+        const after = widthFrom(view, j + 1);
+        const changes = before !== null && after !== null && widthsDiffer(before, after, layout);
+        if (changes && !widthBoundaryTaken && textNext) anchored = !laterTitleInGap(view, j + 1, options);
+        // Text re-wrapped one width per article: the same width on both sides says one article unless
+        // something stronger says a new one starts — a closing credit before, a dateline or a byline
+        // after (one article in thirteen shares its neighbour's width by chance; a feature's sub-stories
+        // with bylines of their own are cut apart too, which costs less than merging real articles).
+        else if (view.perArticleWidths && before !== null && after !== null && !changes) anchored = (afterClosing && textNext) || opensWithDateline(next) || bylineNext;
+        // Where widths say nothing (an article of short paragraphs), fall back to the shape of the text.
+        if (!anchored && (before === null || after === null) && textNext) anchored = looksLikeNewTitle(view, i, j, options);
+      } else if (textNext) {
+        anchored ||= looksLikeNewTitle(view, i, j, options);
+      }
+      if (anchored) {
+        groups.push({ start: i, end: j });
+        if (layout.wrapped !== null) widthBoundaryTaken = true;
+        i = j;
+        afterClosing = false;
+        afterCredit = false;
+        bodySinceGroup = false;
+        articleHasBody = false;
+        continue;
+      }
+    }
+    if (block.kind === 'text' || block.kind === 'table') seenBody = bodySinceGroup = articleHasBody = true;
+    // A paragraph that ends with a credit, "……贡献力量。 (于文)", closes its article.
+    afterClosing = closingBlock(block) || (block.kind === 'caption' && CLOSING_DATELINE.test(block.lines[0]!.text));
+    // A reporter's credit after the text (……。（记者 X）, 记者 X) ends an article; a picture credit does not.
+    afterCredit = block.endsWithCredit === true;
+  }
+  return { groups, breaks, banner };
+}
+
+/**
+ * Whether a paragraph opening with a dateline, past the start of an article, starts an untitled
+ * brief. A roundup prints several datelined items as one article; a briefs column prints them as
+ * briefs. Re-wrapped text tells them apart by the column width (a brief has its own); e-paper text
+ * cannot (its blank lines decide, see tightParagraphs); other text takes the dateline at its word.
+ */
+function datelineOpensBrief(view: PageView, i: number): boolean {
+  if (view.layout.indented) return false;
+  if (view.perArticleWidths) {
+    const width = view.widths[i] ?? widthFrom(view, i);
+    const before = widthBefore(view, i);
+    return width !== null && before !== null && width !== before;
+  }
+  return true;
+}
+
+/**
+ * Whether another title candidate follows in the same gap between wrapped paragraphs: the last one
+ * before the body is the title, what comes before it closes the previous article (a slogan, a
+ * signature line).
+ */
+function laterTitleInGap(view: PageView, from: number, options: typeof splitDefaults): boolean {
+  for (let k = from; k < view.blocks.length && view.widths[k] === null; k++) {
+    const block = view.blocks[k]!;
+    if (block.kind === 'byline' || opensWithDateline(block)) return false;
+    // A salutation (……全体业主：) opens a letter or notice under its title; it is not a title itself.
+    const salutation = /[:：]$/.test(blockText(block)) && view.blocks[k + 1]?.kind === 'text' && !titleCandidate(view.blocks[k + 1]!, view, options);
+    if (block.kind === 'text' && !boxLabel(block) && !salutation && titleCandidate(block, view, options)) return true;
+    // Text follows first: the candidate before it is its title.
+    if (block.kind === 'text' && !boxLabel(block) && !closesArticle(blockText(block)) && block.lines.length > 2) return false;
+  }
+  return false;
+}
+
+/**
+ * A page banner (城乡风采 共绘发展新图景) heads every article under it: a title-like line at the top of
+ * the page, set apart by a blank line from the first headline, which its own text or byline follows.
+ * A kicker (区市场监管局：) or a headline with its subtitle (——…) is not one.
+ */
+function isBanner(view: PageView, i: number, options: typeof splitDefaults): boolean {
+  const { blocks, layout } = view;
+  const block = blocks[i]!;
+  if (block.kind !== 'text' || block.lines.length !== 1 || !titleCandidate(block, view, options)) return false;
+  if (/[:：]$/.test(block.lines[0]!.text)) return false;
+  const next = blocks[i + 1];
+  if (!next || next.kind !== 'text' || next.gapBefore < 1 || boxLabel(next) || !titleCandidate(next, view, options)) return false;
+  if (/^[—－-]{1,2}/.test(next.lines[0]!.text)) return false;
+  const j = extendRun(view, i + 1, options);
+  const after = blocks[j + 1];
+  if (!after) return false;
+  if (layout.wrapped === 'exact') return view.widths[j + 1] !== null || opensWithDateline(after) || after.kind === 'byline';
+  return after.kind === 'byline' || after.kind === 'table' || (after.kind === 'text' && (!layout.indented || after.indented));
+}
+
+/** Title blocks that belong together: consecutive title-like blocks, a subtitle (——…) after a title. */
+function extendRun(view: PageView, i: number, options: typeof splitDefaults): number {
+  const { blocks, layout } = view;
+  let j = i;
+  let count = blocks[i]!.lines.length;
+  if (layout.indented) return j;
+  while (blocks[j + 1] && blocks[j + 1]!.kind === 'text' && titleCandidate(blocks[j + 1]!, view, options) && count + blocks[j + 1]!.lines.length <= options.maxTitleLines) {
+    // Re-wrapped text keeps a title's lines in one block; a separate block is only a subtitle.
+    if (layout.wrapped === 'exact' && !/^[—－-]{1,2}/.test(blocks[j + 1]!.lines[0]!.text)) break;
+    j++;
+    count += blocks[j]!.lines.length;
+  }
+  return j;
+}
+
+/**
+ * Text-shape evidence for a title where layout gives none: a change of column width right around it,
+ * or a headline-shaped line (two phrases set apart by a space) or one set off by a wide gap, after a
+ * finished paragraph.
+ */
+function looksLikeNewTitle(view: PageView, i: number, j: number, options: typeof splitDefaults): boolean {
+  const { blocks, layout } = view;
+  const block = blocks[i]!;
+  const next = blocks[j + 1];
+  if (!next || next.kind !== 'text') return false;
+  const a = medianWidth(blocks[i - 1]);
+  const b = medianWidth(next);
+  if (a !== null && b !== null && widthsDiffer(a, b, layout.wrapped ? layout : { ...layout, wrapped: 'rough' })) return true;
+  if (j !== i) return false;
+  const text = block.lines[0]!.text;
+  const settled = endsSentence(blocks[i - 1]) || closesWithParenthesis(blocks[i - 1]);
+  const wide = (block.gapBefore ?? 0) >= options.wideGap || (next.gapBefore ?? 0) >= options.wideGap;
+  return settled && (headlineShaped(text) || (wide && !/[，,；;。、]/.test(text)));
+}
