@@ -32,7 +32,7 @@ const TRAILING_VERBS = /[\s\u3000]*(报道|采写|撰文|整理|参与采写|发
 
 const PAGE_CREDIT = /^(本版|本期)?(版式设计|版面设计|版式|编辑|责任编辑|责编|美编|制图|校对|统筹|图表制作|设计)[、:：\s]/;
 // Role words a byline line may start with when it has no space in it: 记者张三, 本报记者李四.
-const ROLE_START = /^(本报|首席|见习|特约|融媒体|全媒体|摄影|记者|通讯员|实习生|编辑|作者|口述|整理|撰文)/;
+const ROLE_START = /^(本报|首席|见习|特约|融媒体|全媒体|摄影|记者|通讯员|实习生|编辑|作者|口述|整理|撰文|[\u4e00-\u9fff]{1,10}(社|网|台|报|中心)记者)/;
 const MARKS = /^[■▲●◆□★☆▇█]\s*/;
 const SOURCE = /^(本报综合报道|本报综合|综合报道|据[\u4e00-\u9fff]{2,12}报道|据[\u4e00-\u9fff]{2,8}社?电?|来源[:：].{2,20}|本报讯)$/;
 // Organisations printed between names (记者 张三 某某区融媒体中心 李四) are neither names nor a reason to doubt the line.
@@ -48,8 +48,14 @@ export const bylineDefaults = {
   maxLineLength: 40,
 };
 
+// A reporter of another outlet named with it: 新华社记者, 人民网记者, 区融媒体中心记者, 新华社摄影记者.
+const OUTLET_ROLE = /^[\u4e00-\u9fff]{1,10}(社|网|台|报|中心)(特约|首席|见习)?(摄影)?记者$/;
+
 function roleOf(token: string): BylineRole | null {
-  return ROLE_LOOKUP.get(token) ?? null;
+  const role = ROLE_LOOKUP.get(token);
+  if (role) return role;
+  const outlet = OUTLET_ROLE.exec(token);
+  return outlet ? (outlet[3] ? '摄影' : '记者') : null;
 }
 
 /** A role word the token starts with ("记者张三", "通讯员：李四"), and the rest. */

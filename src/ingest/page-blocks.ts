@@ -193,10 +193,32 @@ export function toBlocks(lines: PageLine[], layout: PageLayout, segmenter: Segme
     else start({ kind: 'text', lines: [line] }, line, gap, true);
   }
   markTables(blocks, options);
+  demoteNameTitles(blocks);
   for (const block of blocks) {
     if (block.kind === 'text') block.endsWithCredit = parseTrailingCredit(block.lines.map((l) => l.text).join(''), segmenter) !== null;
   }
   return blocks;
+}
+
+/**
+ * A single bare name (全村福 reads like one) standing between the finished text of one article and the
+ * text of the next is a title, not a byline: a byline stands under a title or at the end of the text
+ * it signs, not in front of a new article's text.
+ */
+function demoteNameTitles(blocks: Block[]) {
+  for (let i = 1; i + 1 < blocks.length; i++) {
+    const block = blocks[i]!;
+    const info = block.byline;
+    if (block.kind !== 'byline' || !info || info.closing || info.source || info.bylines.length !== 1) continue;
+    const text = block.lines[0]!.text.replace(/^[■▲●◆□★☆▇█]\s*/, '');
+    if (text !== info.bylines[0]!.name) continue;
+    const [before, after] = [blocks[i - 1]!, blocks[i + 1]!];
+    const finished = before.kind === 'text' && ENDS_SENTENCE.test(before.lines[before.lines.length - 1]!.text);
+    if (finished && after.kind === 'text' && after.lines.length >= 2) {
+      block.kind = 'text';
+      block.byline = undefined;
+    }
+  }
 }
 
 /** Runs of short cells, many of them numbers, are a table flattened into columns. */
