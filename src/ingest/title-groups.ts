@@ -10,13 +10,6 @@ import { isCaption } from './captions.ts';
 import type { splitDefaults } from './split-articles.ts';
 
 /**
- * Title groups of a page whose titles come before their body: headings, and runs of title-like
- * blocks that something anchors as the start of an article — a byline or dateline after them, the
- * top of the page, a closing credit before them, a change of column width around them (PDF text keeps
- * each article's width), flush-left lines above indented paragraphs. Title-like lines that nothing
- * anchors are 小标题 inside a body.
- */
-/**
  * Where a page's articles begin: title groups (a block range) and breaks (an untitled article — a
  * brief — begins at that block), and the page banner if there is one.
  */
@@ -40,6 +33,13 @@ function tightParagraphs(view: PageView): boolean {
   return pairs >= 3 && spaced < pairs * 0.6;
 }
 
+/**
+ * Title groups of a page whose titles come before their body: headings, and runs of title-like
+ * blocks that something anchors as the start of an article — a byline or dateline after them, the
+ * top of the page, a closing credit before them, a change of column width around them (PDF text keeps
+ * each article's width), flush-left lines above indented paragraphs. Title-like lines that nothing
+ * anchors are 小标题 inside a body.
+ */
 export function findTitleGroups(view: PageView, options: typeof splitDefaults): Cuts {
   const { blocks, layout } = view;
   const groups: { start: number; end: number }[] = [];
@@ -131,7 +131,7 @@ export function findTitleGroups(view: PageView, options: typeof splitDefaults): 
     if (block.kind === 'text' || block.kind === 'table') seenBody = bodySinceGroup = articleHasBody = true;
     // A paragraph that ends with a credit, "……贡献力量。 (于文)", closes its article.
     afterClosing = closingBlock(block) || (block.kind === 'caption' && CLOSING_DATELINE.test(block.lines[0]!.text));
-    // A reporter's credit after the text (……。（记者 X）, 记者 X) ends an article; a picture credit does not.
+    // A credit in parentheses ending the text (……。（记者 X）) ends its article.
     afterCredit = block.endsWithCredit === true;
   }
   return { groups, breaks, banner };
