@@ -86,12 +86,25 @@ export async function loadGazetteer(options: { communityProvinces?: string[] } =
     if (!TOO_GENERIC.has(a.name)) add(gaz, place);
   }
   for (const s of read('streets.json')) {
-    // Only towns and subdistricts: zone names (开发区, 工业园区) at this level are ordinary words.
-    if (!/(街道|镇|乡|苏木)$/.test(s.name) || s.name.length < 3) continue;
+    // Towns and subdistricts; development zones only when named after their place (萧山经济技术开发区):
+    // a bare 经济开发区 at this level is an ordinary phrase.
+    if (s.name.length < 3) continue;
+    if (!/(街道|镇|乡|苏木)$/.test(s.name) && !namedZone(s.name, gaz.districtsByCode.get(s.areaCode!), gaz.citiesByCode.get(s.cityCode!))) continue;
     add(gaz, { name: s.name, level: 'street', code: s.code, districtCode: s.areaCode!, cityCode: s.cityCode!, provinceCode: s.provinceCode! });
   }
   for (const province of options.communityProvinces ?? []) await loadCommunities(gaz, province);
   return gaz;
+}
+
+const ZONE = /(开发区|园区|新区|科技城|新城|示范区|试验区|管理区)$/;
+
+/** A development zone named after its district or city (萧山经济技术开发区, 曹妃甸新城). */
+function namedZone(name: string, district: Place | undefined, city: Place | undefined): boolean {
+  if (!ZONE.test(name)) return false;
+  return [district, city].some((p) => {
+    const short = p ? (shortForm(p) ?? p.name) : '';
+    return short.length >= 2 && name.startsWith(short);
+  });
 }
 
 let communitiesByProvince: Promise<Map<string, Place[]>> | null = null;

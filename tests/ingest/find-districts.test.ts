@@ -93,3 +93,10 @@ describe('place names inside other words', () => {
     expect(findDistricts(article({ body }), gaz, zhejiang, segmenter).districts).toEqual([]);
   });
 });
+
+describe('development zones', () => {
+  it('reads a zone named after its place as its district (萧山经济技术开发区 → 萧山区)', () => {
+    const result = findDistricts(article({ body: '萧山经济技术开发区今年新引进项目12个，总投资超百亿元。' }), gaz, hangzhou);
+    expect(result.districts).toEqual(['萧山区']);
+  });
+});
