@@ -47,6 +47,14 @@ function splitTitlesBefore(view: PageView, options: typeof splitDefaults): RawAr
       current = newArticle();
       setTitles(current, blocks.slice(group.start, group.end + 1));
       if (current.titles.length === 1 && NOTICE_TITLE.test(current.titles[0]!)) current.kind = 'notice';
+      // A line ending in a colon after the headline is a letter's salutation (亲爱的祖国母亲：), the
+      // first line of the text: a kicker ending in a colon stands above its headline, not below.
+      const lines = blocks.slice(group.start, group.end + 1).flatMap((b) => b.lines);
+      if (lines.length > 1 && /[:：]$/.test(lines[lines.length - 1]!.text)) {
+        current.titles.pop();
+        current.titleLines.pop();
+        current.body.push(lines[lines.length - 1]!);
+      }
       i = group.end;
       groupIndex++;
       continue;
