@@ -4,12 +4,12 @@
  * lives in its own module.
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { Meilisearch } from 'meilisearch';
 import { DEFAULTS, dataFiles } from '../config/index.ts';
 import { MeiliUnavailableError } from '../errors/index.ts';
 import { localWords } from '../gazetteer/index.ts';
 import { EXTRACTOR_VERSION } from '../ingest/extract-page.ts';
 import { sortArticles, toJsonLines } from '../model/articles-file.ts';
+import { meiliClient } from '../search/client.ts';
 import { dictionaryWords } from '../search/dictionary.ts';
 import { lagsArticles, readIndexState } from '../search/index-state.ts';
 import { ensureSearchKey } from '../search/keys.ts';
@@ -79,7 +79,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
   const places = localWords(extraction.gazetteer, [...extraction.gazetteer.communityProvinces]);
   const settings = indexSettings(dictionaryWords(articles, places));
   const { host } = options.meili;
-  const client = new Meilisearch({ host, apiKey: options.meili.apiKey });
+  const client = meiliClient(host, options.meili.apiKey);
   const indexStarted = Date.now();
   let synced: Awaited<ReturnType<typeof syncIndex>>;
   try {
