@@ -1,4 +1,5 @@
 // @ts-check
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import { loadConfig } from './src/config/index.ts';
 
@@ -12,5 +13,7 @@ export default defineConfig({
   devToolbar: { enabled: false },
   vite: {
     build: { chunkSizeWarningLimit: 1000 },
+    // InstantSearch's default router needs qs; ours (src/site/search-routing.ts) does not (see no-qs.ts).
+    resolve: { alias: { qs: fileURLToPath(new URL('./src/site/no-qs.ts', import.meta.url)) } },
   },
 });

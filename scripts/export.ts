@@ -73,9 +73,7 @@ try {
   await write(preamble(format));
   let count = 0;
   for await (const article of fetchAll({
-    host: meili.host,
-    apiKey: meili.apiKey,
-    index,
+    target: { index, servers: [{ name: 'main', host: meili.host, apiKey: meili.apiKey, papers: [] }] },
     request,
     onProgress: (done, total) => process.stderr.write(`\rexported ${done}/${total}`),
   })) {

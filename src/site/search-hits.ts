@@ -1,5 +1,5 @@
 /** One search result as the reader sees it: kicker, highlighted headline, where and when, a snippet. */
-import { hits } from 'instantsearch.js/es/widgets';
+import hits from 'instantsearch.js/es/widgets/hits/hits.js';
 import { articlePath } from '../model/article-path.ts';
 import { pageLabel, title } from './format.ts';
 import { t } from './i18n.ts';

@@ -1,6 +1,14 @@
 /** The search page's widgets: box, counts, order, the current refinements, facets and the date range. */
-import { connectRange } from 'instantsearch.js/es/connectors';
-import { configure, currentRefinements, hierarchicalMenu, pagination, refinementList, searchBox, sortBy, stats } from 'instantsearch.js/es/widgets';
+// Each widget from its own module: the barrels pull in widgets the page never uses (autocomplete, feeds …).
+import connectRange from 'instantsearch.js/es/connectors/range/connectRange.js';
+import configure from 'instantsearch.js/es/widgets/configure/configure.js';
+import currentRefinements from 'instantsearch.js/es/widgets/current-refinements/current-refinements.js';
+import hierarchicalMenu from 'instantsearch.js/es/widgets/hierarchical-menu/hierarchical-menu.js';
+import pagination from 'instantsearch.js/es/widgets/pagination/pagination.js';
+import refinementList from 'instantsearch.js/es/widgets/refinement-list/refinement-list.js';
+import searchBox from 'instantsearch.js/es/widgets/search-box/search-box.js';
+import sortBy from 'instantsearch.js/es/widgets/sort-by/sort-by.js';
+import stats from 'instantsearch.js/es/widgets/stats/stats.js';
 import { dateToNum, numToDate } from '../search/query.ts';
 import { kindLabel } from './format.ts';
 import { t, type MessageKey } from './i18n.ts';

@@ -36,7 +36,7 @@ async function exportAll(request = emptyRequest(), format: 'csv' | 'jsonl' | 'ri
   const { host, apiKey } = inject('meili');
   let out = preamble(format);
   let count = 0;
-  for await (const a of fetchAll({ host, apiKey, index: uid, request })) {
+  for await (const a of fetchAll({ target: { index: uid, servers: [{ name: 'main', host, apiKey, papers: [] }] }, request })) {
     out += formatRecord(format, a, 'http://localhost:4321');
     count++;
   }
