@@ -59,6 +59,7 @@ try {
     dataDir,
     meili,
     indexUid: config.indexUid,
+    searchUrl: config.searchUrl,
     force: values.force,
     log: (line) => console.error(line),
     progress: progress.update,

@@ -6,11 +6,12 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { dataFiles, loadConfig } from '../src/config/index.ts';
+import { DEFAULTS, dataFiles, loadConfig } from '../src/config/index.ts';
 import { buildSite, writeSearchConfig } from '../src/pipeline/build-site.ts';
 import { buildStamp } from '../src/pipeline/build-stamp.ts';
 import { BUSY_EXIT_CODE, lockDataDir } from '../src/pipeline/data-lock.ts';
 import { progressPrinter } from '../src/pipeline/progress.ts';
+import { serveSite } from '../src/pipeline/serve-site.ts';
 import { runIngest, summarise } from '../src/pipeline/run-ingest.ts';
 import { startMeili, type MeiliConnection } from '../src/search/server.ts';
 import { failureText, LockBusyError } from '../src/errors/index.ts';
@@ -55,7 +56,7 @@ process.on('SIGTERM', () => void shutdown(0));
 try {
   console.log(`Meilisearch: ${meili.host}${meili.embedded ? ` (embedded, data in ${files.meili})` : ''}`);
   const progress = progressPrinter();
-  const report = await runIngest({ contentDir: config.contentDir, dataDir, meili, indexUid: config.indexUid, log: (l) => console.log(l), progress: progress.update });
+  const report = await runIngest({ contentDir: config.contentDir, dataDir, meili, indexUid: config.indexUid, searchUrl: config.searchUrl, log: (l) => console.log(l), progress: progress.update });
   progress.stop();
   console.log(summarise(report));
 
@@ -74,11 +75,11 @@ try {
   lock.release();
   lock = null;
 
-  const { preview } = await import('astro');
-  const server = await preview({ root, outDir, logLevel: 'warn', server: { port, host: '127.0.0.1' } } as never);
-  stopAll.push(() => server.stop());
-  console.log(`\n报库 is running: http://localhost:${server.port}/  (Ctrl-C to stop)\n`);
-  await server.closed();
+  // The site and, under /meili/main/, its search: same origin, no Accept-Encoding sent on (see serve-site.ts).
+  const site = await serveSite({ distDir: outDir, port, servers: [{ name: DEFAULTS.serverName, host: meili.host }] });
+  stopAll.push(() => site.close());
+  console.log(`\n报库 is running: http://localhost:${site.port}/  (Ctrl-C to stop)\n`);
+  await new Promise<void>((done) => site.server.once('close', () => done()));
   await shutdown(0);
 } catch (error) {
   console.error(`start failed: ${failureText(error)}`);

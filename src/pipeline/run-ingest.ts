@@ -28,6 +28,8 @@ export interface IngestOptions {
   contentDir: string;
   dataDir: string;
   meili: { host: string; apiKey: string };
+  /** Where the browser sends searches (default /meili: the site's own proxy); the server is at <searchUrl>/main. */
+  searchUrl?: string;
   /** Live index name (default `articles`); tests use their own. */
   indexUid?: string;
   /** Rebuild the index even when nothing changed. */
@@ -96,7 +98,9 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
       onProgress: (done, total) => options.progress?.('index', done, total),
     });
     const searchKey = await withRetry('search key', () => ensureSearchKey(client, indexUid));
-    writeAtomic(paths.searchConfig, JSON.stringify({ host, index: indexUid, apiKey: searchKey }, null, 2) + '\n');
+    const searchUrl = options.searchUrl ?? DEFAULTS.searchUrl;
+    const server = { name: DEFAULTS.serverName, host: `${searchUrl}/${DEFAULTS.serverName}`, apiKey: searchKey, papers: [] };
+    writeAtomic(paths.searchConfig, JSON.stringify({ index: indexUid, servers: [server] }, null, 2) + '\n');
   } catch (error) {
     if (error instanceof MeiliUnavailableError) throw new MeiliUnavailableError(host, unavailableMessage(host, error), { cause: error });
     throw error;

@@ -25,6 +25,8 @@ describe('the configuration', () => {
       port: DEFAULTS.port,
       indexUid: 'articles',
       meili: { url: null, masterKey: null },
+      searchUrl: '/meili',
+      servers: [{ name: 'main', url: null, masterKey: null, papers: null }],
     });
     expect(Object.isFrozen(config)).toBe(true);
   });
