@@ -13,7 +13,12 @@ export default defineConfig({
   devToolbar: { enabled: false },
   vite: {
     build: { chunkSizeWarningLimit: 1000 },
-    // InstantSearch's default router needs qs; ours (src/site/search-routing.ts) does not (see no-qs.ts).
-    resolve: { alias: { qs: fileURLToPath(new URL('./src/site/no-qs.ts', import.meta.url)) } },
+    // qs (InstantSearch's default router) and hogan.js (string templates): unused by the search page (see unbundled.ts).
+    resolve: {
+      alias: {
+        qs: fileURLToPath(new URL('./src/site/unbundled.ts', import.meta.url)),
+        'hogan.js': fileURLToPath(new URL('./src/site/unbundled.ts', import.meta.url)),
+      },
+    },
   },
 });

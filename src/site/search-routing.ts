@@ -4,7 +4,8 @@
  * search and the export use), and search-state.ts says which widget shows which of its fields.
  *
  * The router is ours, not InstantSearch's `history()`: that one brings the qs library (and its
- * object-inspect, get-intrinsic …, ~11% of the page's script) for a query string we never let it write.
+ * object-inspect, get-intrinsic …, ~11% of the page's script) for a query string we never let it write;
+ * astro.config.mjs leaves it out (src/site/unbundled.ts).
  */
 import { parseSearchParams, toSearchParams, type SearchRequest } from '../search/query.ts';
 import { fromUiState, toUiState, type UiState } from './search-state.ts';

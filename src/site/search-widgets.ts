@@ -1,20 +1,11 @@
 /** The search page's widgets: box, counts, order, the current refinements, facets and the date range. */
-// Each widget from its own module: the barrels pull in widgets the page never uses (autocomplete, feeds …).
 import connectRange from 'instantsearch.js/es/connectors/range/connectRange.js';
 import configure from 'instantsearch.js/es/widgets/configure/configure.js';
-import currentRefinements from 'instantsearch.js/es/widgets/current-refinements/current-refinements.js';
-import hierarchicalMenu from 'instantsearch.js/es/widgets/hierarchical-menu/hierarchical-menu.js';
-import pagination from 'instantsearch.js/es/widgets/pagination/pagination.js';
-import refinementList from 'instantsearch.js/es/widgets/refinement-list/refinement-list.js';
-import searchBox from 'instantsearch.js/es/widgets/search-box/search-box.js';
-import sortBy from 'instantsearch.js/es/widgets/sort-by/sort-by.js';
-import stats from 'instantsearch.js/es/widgets/stats/stats.js';
 import { dateToNum, numToDate } from '../search/query.ts';
 import { kindLabel } from './format.ts';
 import { t, type MessageKey } from './i18n.ts';
 import { inputDate, LIST_FACETS, PLACES, sortIndex } from './search-state.ts';
-
-type Html = (s: TemplateStringsArray, ...v: unknown[]) => unknown;
+import { currentRefinements, hierarchicalMenu, pagination, refinementList, searchBox, sortBy, stats } from './search-ui.ts';
 
 /** How many facet values show at first, and at most after 更多. */
 export const FACET_LIMITS = { list: 10, listMore: 100, places: 20, placesMore: 200 } as const;
@@ -30,8 +21,6 @@ const REFINEMENT_LABELS: Record<string, MessageKey> = {
   [LIST_FACETS.months]: 'refinement.months',
   dateNum: 'refinement.dates',
 };
-
-const showMoreText = ({ isShowingMore }: { isShowingMore: boolean }) => (isShowingMore ? t('search.less') : t('search.more'));
 
 /** A date-range form bound to the dateNum range (YYYYMMDD numbers) of the index. */
 const dateRange = connectRange<{ form: HTMLFormElement }>((renderOptions, isFirstRender) => {
@@ -50,20 +39,21 @@ const dateRange = connectRange<{ form: HTMLFormElement }>((renderOptions, isFirs
   to.value = Number.isFinite(hi) && hi ? inputDate(hi as number, 'to') : '';
 });
 
+/** The label a refinement shows in the "current refinements" row. */
+function refinementValueLabel(attribute: string, r: { label: string; value: unknown; operator?: string }): string {
+  if (attribute === 'dateNum') return r.operator === '>=' ? t('refinement.from', { date: numToDate(Number(r.value), 'from') }) : t('refinement.to', { date: numToDate(Number(r.value), 'to') });
+  if (attribute === LIST_FACETS.kinds) return kindLabel(String(r.value));
+  return r.label;
+}
+
 /** Every widget but the hits, bound to the page's containers (src/pages/index.astro). */
 export function searchWidgets(index: string) {
   const facet = (container: string, attribute: string, extra: Record<string, unknown> = {}) =>
-    refinementList({ container, attribute, limit: FACET_LIMITS.list, showMore: true, showMoreLimit: FACET_LIMITS.listMore, templates: { showMoreText }, ...extra });
+    refinementList({ container, attribute, limit: FACET_LIMITS.list, showMore: true, showMoreLimit: FACET_LIMITS.listMore, ...extra });
   return [
     configure({ hitsPerPage: 10, attributesToSnippet: ['body:60'], snippetEllipsisText: '…' } as never),
-    searchBox({ container: '#searchbox', placeholder: t('search.placeholder'), autofocus: true, showLoadingIndicator: false, searchAsYouType: true }),
-    stats({
-      container: '#stats',
-      templates: {
-        text: ({ nbHits, processingTimeMS }: { nbHits: number; processingTimeMS: number }, { html }: { html: Html }) =>
-          html`${t('search.found')} <strong>${nbHits}</strong> ${t('search.foundTime', { ms: processingTimeMS })}`,
-      } as never,
-    }),
+    searchBox({ container: '#searchbox', placeholder: t('search.placeholder') }),
+    stats({ container: '#stats' }),
     sortBy({
       container: '#sort',
       items: [
@@ -71,42 +61,20 @@ export function searchWidgets(index: string) {
         { value: sortIndex(index, 'newest'), label: t('search.sort.newest') },
         { value: sortIndex(index, 'oldest'), label: t('search.sort.oldest') },
       ],
-      cssClasses: { select: 'sort-select' },
     }),
     currentRefinements({
       container: '#current',
-      transformItems: (items) =>
-        items.map((item) => ({
-          ...item,
-          label: REFINEMENT_LABELS[item.attribute] ? t(REFINEMENT_LABELS[item.attribute]!) : item.label,
-          refinements: item.refinements.map((r) => ({
-            ...r,
-            label:
-              item.attribute === 'dateNum'
-                ? r.operator === '>='
-                  ? t('refinement.from', { date: numToDate(Number(r.value), 'from') })
-                  : t('refinement.to', { date: numToDate(Number(r.value), 'to') })
-                : item.attribute === LIST_FACETS.kinds
-                  ? kindLabel(String(r.value))
-                  : r.label,
-          })),
-        })),
+      attributeLabel: (attribute, fallback) => (REFINEMENT_LABELS[attribute] ? t(REFINEMENT_LABELS[attribute]!) : fallback),
+      valueLabel: refinementValueLabel,
     }),
-    hierarchicalMenu({
-      container: '#facet-district',
-      attributes: [PLACES, 'places.lvl1'],
-      limit: FACET_LIMITS.places,
-      showMore: true,
-      showMoreLimit: FACET_LIMITS.placesMore,
-      templates: { showMoreText } as never,
-    }),
+    hierarchicalMenu({ container: '#facet-district', attributes: [PLACES, 'places.lvl1'], limit: FACET_LIMITS.places, showMore: true, showMoreLimit: FACET_LIMITS.placesMore }),
     facet('#facet-year', LIST_FACETS.years, { sortBy: ['name:desc'] }),
     facet('#facet-month', LIST_FACETS.months, { sortBy: ['name:desc'] }),
     facet('#facet-paper', LIST_FACETS.papers),
     facet('#facet-reporter', LIST_FACETS.reporters),
     facet('#facet-person', LIST_FACETS.people),
-    facet('#facet-kind', LIST_FACETS.kinds, { transformItems: (items: { label: string }[]) => items.map((i) => ({ ...i, label: kindLabel(i.label), highlighted: kindLabel(i.label) })) }),
+    facet('#facet-kind', LIST_FACETS.kinds, { labelOf: kindLabel }),
     dateRange({ form: document.getElementById('date-range') as HTMLFormElement, attribute: 'dateNum' }),
-    pagination({ container: '#pagination', padding: 2, showFirst: false, showLast: false }),
+    pagination({ container: '#pagination', padding: 2 }),
   ];
 }
