@@ -18,6 +18,7 @@ import { syncIndex } from '../search/sync-index.ts';
 import { unavailableMessage, withRetry } from '../search/tasks.ts';
 import { extractSources } from '../sources/extract-sources.ts';
 import { readPageCache, writePageCache } from '../sources/page-cache.ts';
+import { createSegmenter } from '../text/segmenter.ts';
 import { writeAtomic } from '../system/files.ts';
 import { fileReports, ingestReport, type IngestReport } from './ingest-report.ts';
 
@@ -79,7 +80,8 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
   writePageCache(paths.pages, EXTRACTOR_VERSION, pages);
 
   const places = localWords(extraction.gazetteer, [...extraction.gazetteer.communityProvinces]);
-  const settings = indexSettings(dictionaryWords(articles, places));
+  // Dictionary words are checked against jieba's own dictionary (what Meilisearch's tokenizer uses).
+  const settings = indexSettings(dictionaryWords(articles, places, createSegmenter([]).cut));
   const { host } = options.meili;
   const client = meiliClient(host, options.meili.apiKey);
   const indexStarted = Date.now();
