@@ -37,7 +37,7 @@ import type { Article } from '../src/model/article.ts';
 import { fromJsonLines, sortArticles, toJsonLines } from '../src/model/articles-file.ts';
 import { serveSite } from '../src/pipeline/serve-site.ts';
 import { meiliClient } from '../src/search/client.ts';
-import { dictionaryWords } from '../src/search/dictionary.ts';
+import { dictionaryCandidates, dictionaryWords, pickDictionary } from '../src/search/dictionary.ts';
 import { toDocument } from '../src/search/document.ts';
 import type { SearchTarget } from '../src/search/federated.ts';
 import { ensureSearchKey } from '../src/search/keys.ts';
@@ -389,7 +389,7 @@ async function sitePart() {
 /** Settings compared on the same documents: baoku's, the variants that decide them, and Meilisearch's defaults. */
 function relevanceConfigs(base: Settings): { label: string; settings: Settings }[] {
   const byAttribute = base.proximityPrecision === 'byAttribute';
-  const unfiltered = dictionaryWords(corpusArticles ?? [], gazetteerWords);
+  const unfiltered = dictionaryWords(corpusArticles ?? [], gazetteerWords, undefined, 1000);
   return [
     { label: `baoku (dictionary: ${(base.dictionary ?? []).length} words)`, settings: base },
     byAttribute
@@ -397,7 +397,8 @@ function relevanceConfigs(base: Settings): { label: string; settings: Settings }
       : { label: 'baoku, but proximityPrecision byAttribute', settings: { ...base, proximityPrecision: 'byAttribute' } },
     { label: 'baoku without the dictionary', settings: { ...base, dictionary: [] } },
     { label: `baoku with the dictionary before (the ${unfiltered.length} most frequent candidates, unchecked)`, settings: { ...base, dictionary: unfiltered } },
-    { label: 'baoku, searchable: headline, kicker, subheadline, body only', settings: { ...base, searchableAttributes: ['headline', 'kicker', 'subheadline', 'body'] } },
+    { label: 'baoku, searchable: headline, kicker, subheadline, body only', settings: { ...base, searchableAttributes: ['headline', 'kicker', 'subheadline', 'body', 'bodyMore'] } },
+    { label: 'baoku with a 1,000-word dictionary', settings: { ...base, dictionary: pickDictionary(dictionaryCandidates(corpusArticles ?? [], gazetteerWords, createSegmenter([]).cut), corpusArticles ?? [], 1000) } },
     { label: 'baoku, but prefixSearch disabled', settings: { ...base, prefixSearch: 'disabled' } as Settings },
     { label: 'Meilisearch defaults', settings: {} },
   ];

@@ -21,7 +21,7 @@ export interface FetchAllOptions {
 }
 
 /** Fields of the stored document that are not part of the Article record. */
-const DERIVED = ['dateNum', 'year', 'month', 'district', 'reporters', 'correspondents', 'people', 'places', '_formatted', '_rankingScore', '_federation'];
+const DERIVED = ['bodyMore', 'dateNum', 'year', 'month', 'district', 'reporters', 'correspondents', 'people', 'places', '_formatted', '_rankingScore', '_federation'];
 
 /** Documents per request of an export. */
 export const EXPORT_PAGE_SIZE = 1000;
@@ -48,6 +48,8 @@ export async function* fetchAll(options: FetchAllOptions): AsyncGenerator<Articl
     }
     if (total === Infinity) total = page.total;
     for (const hit of page.hits) {
+      // The body is stored in two fields (src/search/document.ts): the article has it whole.
+      hit.body = `${hit.body ?? ''}${hit.bodyMore ?? ''}`;
       for (const key of DERIVED) delete hit[key];
       yield hit as unknown as Article;
     }

@@ -30,7 +30,7 @@ export const RANKING_RULES = ['words', 'sort', 'typo', 'proximity', 'attribute',
  */
 export function indexSettings(dictionary: string[]): Settings {
   return {
-    searchableAttributes: ['headline', 'kicker', 'subheadline', 'people', 'districts', 'keywords', 'body'],
+    searchableAttributes: ['headline', 'kicker', 'subheadline', 'people', 'districts', 'keywords', 'body', 'bodyMore'],
     displayedAttributes: ['*'],
     filterableAttributes: FILTERABLE,
     sortableAttributes: ['dateNum', 'id'],
