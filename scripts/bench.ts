@@ -427,7 +427,8 @@ async function relevancePart() {
   };
   const documents = docs.map(toDocument);
   const base = await ourSettings(docs);
-  const scores: { label: string; score: RelevanceScore; seconds: number; bytes: number; p50: number }[] = [];
+  const scores: { label: string; score: RelevanceScore; seconds: number; bytes: number; p50: number; precision?: number }[] = [];
+  const dictionaryProbe = base.dictionary ?? [];
   for (const config of relevanceConfigs(base)) {
     const index = await buildIndex(join(work, 'meili-relevance'), 'articles', documents, config.settings, progress(config.label));
     process.stderr.write('\n');
@@ -439,7 +440,16 @@ async function relevancePart() {
         times.push(r.processingTimeMs);
         hits.push(r.hits.map((h) => asHit(String(h.id))));
       }
-      scores.push({ label: config.label, score: scoreRelevance(items, hits), seconds: index.seconds, bytes: index.bytes, p50: median(times) });
+      // What a dictionary entry earns: searched alone, its word should find the articles holding it, not
+      // those holding its pieces apart. Share of the hits (up to 1,000 a word) whose text holds the word.
+      let holding = 0;
+      let found = 0;
+      for (const word of dictionaryProbe) {
+        const r = await index.client.index('articles').search(word, { limit: 1000, attributesToRetrieve: ['id'] });
+        found += r.hits.length;
+        holding += r.hits.filter((h) => { const a = byId.get(String(h.id)); return !!a && `${a.kicker}${a.headline}${a.subheadline}${a.bylines.map((b) => b.name).join('')}${a.body}`.includes(word); }).length;
+      }
+      scores.push({ label: config.label, score: scoreRelevance(items, hits), seconds: index.seconds, bytes: index.bytes, p50: median(times), precision: found ? holding / found : 1 });
     } finally {
       await index.meili.stop();
       rmSync(index.dataDir, { recursive: true, force: true });
@@ -474,7 +484,7 @@ async function relevancePart() {
     what: s.label,
     value: line(s.score),
     peer: `by kind (first/top 3): ${kinds(s.score)}`,
-    ratio: `index ${s.seconds.toFixed(0)} s, ${(s.bytes / 1e6).toFixed(0)} MB; query p50 ${ms(s.p50)}${s === ours ? '' : `; first ${s.score.first >= ours.score.first ? '+' : ''}${Math.round((s.score.first - ours.score.first) * 100)} points vs baoku`}`,
+    ratio: `index ${s.seconds.toFixed(0)} s, ${(s.bytes / 1e6).toFixed(0)} MB; query p50 ${ms(s.p50)}${s.precision === undefined ? '' : `; dictionary words as queries: ${pct(s.precision)} of hits hold the word`}${s === ours ? '' : `; first ${s.score.first >= ours.score.first ? '+' : ''}${Math.round((s.score.first - ours.score.first) * 100)} points vs baoku`}`,
   }));
   rows.push({ what: 'baoku vs Meilisearch defaults (first hit contains the target)', value: pct(ours.score.first), peer: `defaults ${pct(defaults.score.first)} · Pagefind ${pct(pfScore.first)}`, ratio: `${Math.round((ours.score.first - defaults.score.first) * 100)} points` });
   record('relevance', 'Relevance: known-item queries from the labelled corpus', `${items.length} queries from ${items.length / 4} labelled articles of ../shared/gold/corpus.gold.jsonl (one each of: a distinctive body phrase, unspaced; the same phrase quoted; three body keywords; two headline words — src/bench/known-items.ts), against the ${docs.length} articles extracted from the laid-out corpus. "first": the first hit holds the target's text (its labelled first snippet); "top 3", "MRR" (over 10 hits): the same by rank; "whole": the first hit is the target whole under its own headline (labelled titles, both snippets). Every Meilisearch configuration indexes the same documents on a fresh server (index time and size beside it); Pagefind runs in Chromium.`, rows);
