@@ -1,16 +1,20 @@
 /**
  * npm run export -- --q 亚运 --district 上城区 --from 2023-01-01 --to 2023-12-31 --format csv > out.csv
  * Every match of a search, in the format asked for, to stdout or --out FILE. Same filters as the site.
+ * With several servers, one that does not answer stops the export (its papers would be missing)
+ * unless --partial is given.
  */
-import { createWriteStream, existsSync, readFileSync } from 'node:fs';
+import { createWriteStream, existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
 import { dataFiles, loadConfig } from '../src/config/index.ts';
 import { fetchAll } from '../src/export/fetch-all.ts';
 import { FORMATS, formatRecord, preamble, type Format } from '../src/export/formats.ts';
 import { emptyRequest, type SearchRequest } from '../src/search/query.ts';
-import { startMeili } from '../src/search/server.ts';
-import { failureText } from '../src/errors/index.ts';
+import type { SearchTarget } from '../src/search/federated.ts';
+import { connectServers, stopServers } from '../src/search/servers.ts';
+import type { SearchConfigJson } from '../src/search/sync-servers.ts';
+import { failureText, PartialResultError } from '../src/errors/index.ts';
 
 const { values } = parseArgs({
   options: {
@@ -31,6 +35,7 @@ const { values } = parseArgs({
     index: { type: 'string' },
     data: { type: 'string' },
     'base-url': { type: 'string', default: 'http://localhost:4321' },
+    partial: { type: 'boolean', default: false },
   },
 });
 
@@ -61,33 +66,56 @@ const request: SearchRequest = {
 
 const config = loadConfig({ flags: { data: values.data } });
 const files = dataFiles(config.dataDir);
-// The index the last ingest published (data/search.json), else the configured one.
-const index = values.index ?? (existsSync(files.searchConfig) ? (JSON.parse(readFileSync(files.searchConfig, 'utf8')) as { index: string }).index : config.indexUid);
-const meili = await startMeili({ dataDir: files.meili, meili: config.meili }).catch((error: Error) => fail(failureText(error)));
-for (const note of meili.notes) console.error(note);
-const out = values.out ? createWriteStream(values.out) : process.stdout;
+// The index the last ingest published, and the papers on each server (data/search.json), else the configured index.
+const published = existsSync(files.searchConfig) ? (JSON.parse(readFileSync(files.searchConfig, 'utf8')) as Partial<SearchConfigJson>) : {};
+const index = values.index ?? published.index ?? config.indexUid;
+const { connected, unreachable } = await connectServers(config.servers, config.dataDir).catch((error: Error) => fail(failureText(error)));
+for (const c of connected) for (const note of c.meili.notes) console.error(note);
+// Every server, in the configured order; one that does not answer has no key, and is reported missing.
+const target: SearchTarget = {
+  index,
+  servers: config.servers.map((s) => {
+    const c = connected.find((x) => x.name === s.name);
+    return { name: s.name, host: c?.meili.host ?? s.url ?? '', apiKey: c?.meili.apiKey ?? '', papers: published.servers?.find((p) => p.name === s.name)?.papers ?? s.papers ?? [] };
+  }),
+};
+for (const u of unreachable) console.error(`export: server ${u.name} does not answer (${failureText(u.error)})`);
+// A file is written beside the target and renamed when complete: a failed export leaves no file that
+// looks whole. On stdout nothing is written before the first page came back complete.
+const partFile = values.out ? `${values.out}.part` : null;
+const out = partFile ? createWriteStream(partFile) : process.stdout;
 const write = async (text: string) => {
   if (!out.write(text)) await once(out, 'drain');
 };
 try {
-  await write(preamble(format));
   let count = 0;
-  for await (const article of fetchAll({
-    target: { index, servers: [{ name: 'main', host: meili.host, apiKey: meili.apiKey, papers: [] }] },
+  const articles = fetchAll({
+    target,
     request,
+    allowPartial: values.partial,
+    onMissing: (missing) => process.stderr.write(`\nexport: --partial: leaving out the articles of ${missing.map((m) => `${m.papers.join('、') || 'the papers'} on ${m.name}`).join('; ')}\n`),
     onProgress: (done, total) => process.stderr.write(`\rexported ${done}/${total}`),
-  })) {
-    await write(formatRecord(format, article, values['base-url']!));
+  });
+  let next = await articles.next();
+  await write(preamble(format));
+  for (; !next.done; next = await articles.next()) {
+    await write(formatRecord(format, next.value, values['base-url']!));
     count++;
   }
   process.stderr.write(`\n${count} articles${values.out ? ` written to ${values.out}` : ''}\n`);
-  if (values.out) {
+  if (partFile) {
     out.end();
     await once(out, 'finish');
+    renameSync(partFile, values.out!);
   }
 } catch (error) {
-  console.error(`\nexport failed: ${failureText(error)}`);
+  if (partFile) {
+    out.destroy();
+    rmSync(partFile, { force: true });
+  }
+  const hint = error instanceof PartialResultError ? ' — no file written; run again when it answers, or with --partial to export the rest' : '';
+  console.error(`\nexport failed: ${failureText(error)}${hint}`);
   process.exitCode = 1;
 } finally {
-  await meili.stop();
+  await stopServers(connected);
 }

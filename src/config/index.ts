@@ -149,8 +149,8 @@ export function dataFiles(dataDir: string) {
     lock: join(dataDir, 'baoku.lock'),
     /** The embedded Meilisearch: database, dumps, snapshots, key, log. */
     meili: join(dataDir, 'meili'),
-    /** What the live index `uid` was built from. */
-    indexState: (uid: string) => join(dataDir, `index-state-${uid}.json`),
+    /** What the live index `uid` was built from (on `server`, when there are several). */
+    indexState: (uid: string, server?: string | null) => join(dataDir, `index-state-${uid}${server ? `@${server}` : ''}.json`),
   };
 }
 
@@ -240,7 +240,7 @@ function serverKey(server: ServerEntry, i: number, env: NodeJS.ProcessEnv, at: (
 }
 
 /** Which server holds each paper: its listed server, else the one without a list. Unplaced papers are returned apart. */
-export function placePapers(servers: ServerConfig[], slugs: string[]): { bySlug: Map<string, string>; unplaced: string[] } {
+export function placePapers(servers: Pick<ServerConfig, 'name' | 'papers'>[], slugs: string[]): { bySlug: Map<string, string>; unplaced: string[] } {
   const bySlug = new Map<string, string>();
   const rest = servers.find((s) => s.papers === null);
   const unplaced: string[] = [];

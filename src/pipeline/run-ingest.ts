@@ -9,13 +9,11 @@ import { MeiliUnavailableError } from '../errors/index.ts';
 import { localWords } from '../gazetteer/index.ts';
 import { EXTRACTOR_VERSION } from '../ingest/extract-page.ts';
 import { sortArticles, toJsonLines } from '../model/articles-file.ts';
-import { meiliClient } from '../search/client.ts';
 import { dictionaryWords } from '../search/dictionary.ts';
 import { lagsArticles, readIndexState } from '../search/index-state.ts';
-import { ensureSearchKey } from '../search/keys.ts';
 import { indexSettings } from '../search/settings.ts';
-import { syncIndex } from '../search/sync-index.ts';
-import { unavailableMessage, withRetry } from '../search/tasks.ts';
+import { syncServers, type IngestServer, type SearchConfigJson } from '../search/sync-servers.ts';
+import { unavailableMessage } from '../search/tasks.ts';
 import { extractSources } from '../sources/extract-sources.ts';
 import { readPageCache, writePageCache } from '../sources/page-cache.ts';
 import { createSegmenter } from '../text/segmenter.ts';
@@ -23,13 +21,17 @@ import { writeAtomic } from '../system/files.ts';
 import { fileReports, ingestReport, type IngestReport } from './ingest-report.ts';
 
 export type { FileReport, IngestReport } from './ingest-report.ts';
+export type { IngestServer } from '../search/sync-servers.ts';
 export { summarise } from './ingest-report.ts';
 
 export interface IngestOptions {
   contentDir: string;
   dataDir: string;
-  meili: { host: string; apiKey: string };
-  /** Where the browser sends searches (default /meili: the site's own proxy); the server is at <searchUrl>/main. */
+  /** The one search server (host, master key); or give `servers`. */
+  meili?: { host: string; apiKey: string };
+  /** Several search servers and the papers each holds (src/search/servers.ts connects them). */
+  servers?: IngestServer[];
+  /** Where the browser sends searches (default /meili: the site's own proxy); a server is at <searchUrl>/<name>. */
   searchUrl?: string;
   /** Live index name (default `articles`); tests use their own. */
   indexUid?: string;
@@ -82,31 +84,31 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
   const places = localWords(extraction.gazetteer, [...extraction.gazetteer.communityProvinces]);
   // Dictionary words are checked against jieba's own dictionary (what Meilisearch's tokenizer uses).
   const settings = indexSettings(dictionaryWords(articles, places, createSegmenter([]).cut));
-  const { host } = options.meili;
-  const client = meiliClient(host, options.meili.apiKey);
+  const servers: IngestServer[] = options.servers ?? [{ name: DEFAULTS.serverName, papers: null, meili: options.meili ?? null }];
   const indexStarted = Date.now();
-  let synced: Awaited<ReturnType<typeof syncIndex>>;
+  let synced: Awaited<ReturnType<typeof syncServers>>;
   try {
-    synced = await syncIndex(client, {
+    synced = await syncServers(servers, extraction.papers.papers.map((p) => p.slug), {
       indexUid,
-      articlesJsonl,
       articles,
       settings,
-      stateFile: paths.indexState(indexUid),
-      host,
+      paperNames: new Map(extraction.papers.papers.map((p) => [p.slug, p.name])),
+      stateFile: (server) => paths.indexState(indexUid, server),
+      searchUrl: options.searchUrl ?? DEFAULTS.searchUrl,
+      previous: existsSync(paths.searchConfig) ? (JSON.parse(readFileSync(paths.searchConfig, 'utf8')) as SearchConfigJson) : null,
       force: options.force,
       batchBytes: options.batchBytes,
       log: options.log,
       onProgress: (done, total) => options.progress?.('index', done, total),
     });
-    const searchKey = await withRetry('search key', () => ensureSearchKey(client, indexUid));
-    const searchUrl = options.searchUrl ?? DEFAULTS.searchUrl;
-    const server = { name: DEFAULTS.serverName, host: `${searchUrl}/${DEFAULTS.serverName}`, apiKey: searchKey, papers: [] };
-    writeAtomic(paths.searchConfig, JSON.stringify({ index: indexUid, servers: [server] }, null, 2) + '\n');
+    writeAtomic(paths.searchConfig, JSON.stringify(synced.searchConfig, null, 2) + '\n');
   } catch (error) {
+    const host = servers[0]?.meili?.host ?? '(not connected)';
     if (error instanceof MeiliUnavailableError) throw new MeiliUnavailableError(host, unavailableMessage(host, error), { cause: error });
     throw error;
   }
+  const first = synced.reports[0]!;
+  const rebuilt = synced.reports.some((r) => r.action === 'rebuilt');
 
   const report = ingestReport({
     started,
@@ -116,7 +118,15 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
     articles: articles.length,
     extractSeconds,
     indexSeconds: (Date.now() - indexStarted) / 1000,
-    index: { uid: indexUid, host, documents: articles.length, ...synced, caughtUp: indexLagged && synced.action === 'rebuilt' },
+    index: {
+      uid: indexUid,
+      host: servers.length === 1 ? first.host! : `${servers.length} servers`,
+      documents: articles.length,
+      action: rebuilt ? 'rebuilt' : 'unchanged',
+      staleBuildsRemoved: synced.reports.flatMap((r) => r.staleBuildsRemoved),
+      caughtUp: servers.length === 1 && indexLagged && rebuilt,
+    },
+    servers: synced.reports,
   });
   writeAtomic(paths.report, JSON.stringify(report, null, 2) + '\n');
   return report;

@@ -68,9 +68,15 @@ export const FEDERATION_DEFAULTS = {
   maxValuesPerFacet: 500,
 } as const;
 
+/**
+ * A server without a key is one ingest has never reached (down since before its first index): it is
+ * not asked, and always reported missing.
+ */
+const reachable = (target: SearchTarget) => target.servers.filter((s) => s.apiKey);
+
 /** The body of the federated /multi-search for a query over `servers`. */
 export function multiSearchBody(target: SearchTarget, query: FederatedQuery, window: FederatedWindow) {
-  const remotes = target.servers.length > 1 ? target.servers.map((s) => s.name) : [null];
+  const remotes = target.servers.length > 1 ? reachable(target).map((s) => s.name) : [null];
   return {
     federation: {
       offset: window.offset,
@@ -111,7 +117,8 @@ const unreachable = (status: number) => status === 502 || status === 503 || stat
 export async function federatedSearch(target: SearchTarget, query: FederatedQuery, window: FederatedWindow, doFetch: typeof fetch = fetch): Promise<FederatedResult> {
   const body = JSON.stringify(multiSearchBody(target, query, window));
   const failures: string[] = [];
-  for (const entry of target.servers) {
+  const neverReached = target.servers.length > 1 ? target.servers.filter((s) => !s.apiKey) : [];
+  for (const entry of reachable(target)) {
     let res: Response;
     try {
       res = await doFetch(`${entry.host.replace(/\/+$/, '')}/multi-search`, {
@@ -129,7 +136,7 @@ export async function federatedSearch(target: SearchTarget, query: FederatedQuer
     }
     if (!res.ok) throw new SearchRequestError(res.status, await res.text());
     const answer = (await res.json()) as MultiSearchAnswer;
-    const missingNames = new Set(Object.keys(answer.remoteErrors ?? {}));
+    const missingNames = new Set([...Object.keys(answer.remoteErrors ?? {}), ...neverReached.map((s) => s.name)]);
     return {
       hits: answer.hits,
       total: answer.estimatedTotalHits ?? answer.hits.length,
