@@ -1,4 +1,5 @@
 // @ts-check
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import { loadConfig } from './src/config/index.ts';
 
@@ -12,5 +13,12 @@ export default defineConfig({
   devToolbar: { enabled: false },
   vite: {
     build: { chunkSizeWarningLimit: 1000 },
+    // qs (InstantSearch's default router) and hogan.js (string templates): unused by the search page (see unbundled.ts).
+    resolve: {
+      alias: {
+        qs: fileURLToPath(new URL('./src/site/unbundled.ts', import.meta.url)),
+        'hogan.js': fileURLToPath(new URL('./src/site/unbundled.ts', import.meta.url)),
+      },
+    },
   },
 });

@@ -6,8 +6,9 @@
 import { parseArgs } from 'node:util';
 import { dataFiles, loadConfig } from '../src/config/index.ts';
 import { BUSY_EXIT_CODE, lockDataDir } from '../src/pipeline/data-lock.ts';
-import { runIngest, summarise } from '../src/pipeline/run-ingest.ts';
-import { startMeili, type MeiliConnection } from '../src/search/server.ts';
+import { runIngest, summarise, type IngestServer } from '../src/pipeline/run-ingest.ts';
+import { failedServers } from '../src/pipeline/ingest-report.ts';
+import { connectServers, stopServers, type ServerConnection, type UnreachableServer } from '../src/search/servers.ts';
 import { progressPrinter } from '../src/pipeline/progress.ts';
 import { failureText, LockBusyError } from '../src/errors/index.ts';
 import { describeHolder, type Lock } from '../src/system/lock.ts';
@@ -25,12 +26,12 @@ const { values } = parseArgs({
 const config = loadConfig({ flags: { content: values.content, data: values.data, index: values.index } });
 const { dataDir } = config;
 let lock: Lock | undefined;
-let meili: MeiliConnection | undefined;
+let connected: ServerConnection[] = [];
 // Stopped from outside (Ctrl-C, a scheduler's SIGTERM): stop the server we started and free the lock.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     console.error(`ingest: stopped by ${signal}`);
-    void (meili?.stop() ?? Promise.resolve()).finally(() => {
+    void stopServers(connected).finally(() => {
       lock?.release();
       process.exit(130);
     });
@@ -44,9 +45,11 @@ try {
   console.error(`ingest: ${dataDir} is being written by ${describeHolder(error.holder)}; not waiting (--no-wait)`);
   process.exit(BUSY_EXIT_CODE);
 }
+let unreachable: UnreachableServer[] = [];
 try {
-  meili = await startMeili({ dataDir: dataFiles(dataDir).meili, meili: config.meili });
-  for (const note of meili.notes) console.error(note);
+  ({ connected, unreachable } = await connectServers(config.servers, dataDir));
+  for (const c of connected) for (const note of c.meili.notes) console.error(note);
+  for (const u of unreachable) console.error(`ingest: server ${u.name} (${u.url ?? 'embedded'}) does not answer: ${failureText(u.error)}; the others go on`);
 } catch (error) {
   console.error(`ingest: ${failureText(error)}`);
   lock.release();
@@ -57,8 +60,13 @@ try {
   const report = await runIngest({
     contentDir: config.contentDir,
     dataDir,
-    meili,
+    servers: config.servers.map((s): IngestServer => {
+      const c = connected.find((x) => x.name === s.name);
+      const u = unreachable.find((x) => x.name === s.name);
+      return { name: s.name, papers: s.papers, meili: c ? { host: c.meili.host, apiKey: c.meili.apiKey } : null, url: s.url, error: u?.error };
+    }),
     indexUid: config.indexUid,
+    searchUrl: config.searchUrl,
     force: values.force,
     log: (line) => console.error(line),
     progress: progress.update,
@@ -66,11 +74,13 @@ try {
   progress.stop();
   console.log(summarise(report));
   console.log(`report: ${dataFiles(dataDir).report}`);
+  // A server that failed kept its old index; the others are up to date. Say so in the exit status too.
+  if (failedServers(report).length > 0) process.exitCode = 1;
 } catch (error) {
   progress.stop();
   console.error(`ingest failed: ${failureText(error)}`);
   process.exitCode = 1;
 } finally {
-  await meili.stop();
+  await stopServers(connected);
   lock.release();
 }

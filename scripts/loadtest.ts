@@ -1,23 +1,30 @@
 /**
  * npm run loadtest [-- --articles 100000 --requests 3000 --connections 8]
- * A bounded load test on localhost: typical faceted searches against an index of ≥100k articles built
- * from ../shared/corpus (replicated with new ids and dates), kept in bench-data/loadtest for re-runs.
- * Reports throughput, p50/p99 latency and errors (which must be 0). Not part of npm test.
+ * A bounded load test on localhost: the search page's own requests (src/bench/site-requests.ts, every
+ * one checked to find articles first) against an index of dated articles — the benchmark corpus laid
+ * out as content/rmrb/YYYY-MM-DD/N.txt, extracted, replicated with new ids and dates — kept in
+ * bench-data/loadtest for re-runs. Reports throughput, p50/p99 latency and errors (which must be 0),
+ * straight to Meilisearch and through the site's /meili proxy. Not part of npm test.
  */
-import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { Meilisearch } from 'meilisearch';
-import { extractSources } from '../src/sources/extract-sources.ts';
 import { replicate } from '../src/bench/generate-corpus.ts';
-import type { Article } from '../src/model/article.ts';
-import { toDocument } from '../src/search/document.ts';
-import { indexExists, publishIndex, removeStaleBuilds } from '../src/search/publish-index.ts';
-import { indexSettings } from '../src/search/settings.ts';
-import { ensureSearchKey } from '../src/search/keys.ts';
-import { startMeili } from '../src/search/server.ts';
+import { layOutCorpus } from '../src/bench/layout-corpus.ts';
+import { siteBodies, SITE_QUERIES } from '../src/bench/site-requests.ts';
+import { EXTRACTOR_VERSION } from '../src/ingest/extract-page.ts';
+import { fromJsonLines, sortArticles, toJsonLines } from '../src/model/articles-file.ts';
+import { serveSite } from '../src/pipeline/serve-site.ts';
+import { meiliClient } from '../src/search/client.ts';
 import { dictionaryWords } from '../src/search/dictionary.ts';
+import { toDocument } from '../src/search/document.ts';
+import { ensureSearchKey } from '../src/search/keys.ts';
+import { indexExists, publishIndex, removeStaleBuilds } from '../src/search/publish-index.ts';
+import { startMeili } from '../src/search/server.ts';
+import { indexSettings } from '../src/search/settings.ts';
+import { extractSources } from '../src/sources/extract-sources.ts';
+import { createSegmenter } from '../src/text/segmenter.ts';
 
 const { values } = parseArgs({
   options: {
@@ -31,63 +38,70 @@ const work = resolve('bench-data');
 mkdirSync(work, { recursive: true });
 const log = (s: string) => process.stderr.write(`${s}\n`);
 
-async function baseArticles(): Promise<Article[]> {
-  const cached = join(work, 'corpus.jsonl');
-  if (existsSync(cached)) return readFileSync(cached, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Article);
-  const corpus = resolve('../shared/corpus/rmrb-2019-2020');
-  if (!existsSync(corpus)) throw new Error(`${corpus} not found`);
-  log('extracting the corpus once …');
-  const { pages } = await extractSources([corpus]);
-  const articles = pages.flatMap((p) => p.articles);
-  writeFileSync(cached, articles.map((a) => JSON.stringify(a)).join('\n') + '\n');
-  return articles;
+/** The corpus's articles, dated: extracted once from the laid-out corpus (the bench shares the cache). */
+async function baseArticles() {
+  const cache = join(work, `articles-all-v${EXTRACTOR_VERSION}.jsonl`);
+  if (!existsSync(cache)) {
+    const corpus = resolve('../shared/corpus/rmrb-2019-2020');
+    if (!existsSync(corpus)) throw new Error(`${corpus} not found`);
+    log('laying out and extracting the corpus once …');
+    const { contentDir } = layOutCorpus(corpus, join(work, 'content'));
+    const { pages } = await extractSources([contentDir]);
+    writeFileSync(cache, toJsonLines(pages.flatMap((p) => p.articles)));
+  }
+  return fromJsonLines(readFileSync(cache, 'utf8'), cache);
 }
 
 const meili = await startMeili({ dataDir: join(work, 'loadtest'), port: 0 });
 try {
-  const client = new Meilisearch({ host: meili.host, apiKey: meili.apiKey });
+  const client = meiliClient(meili.host, meili.apiKey);
   const have = (await indexExists(client, 'articles')) ? (await client.index('articles').getStats()).numberOfDocuments : 0;
-  if (have < target) {
-    const docs = replicate(await baseArticles(), target).map(toDocument);
-    log(`indexing ${docs.length} articles (about ${Math.round(docs.length / 270 / 60)} min at ~270 documents/s) …`);
+  const builtFile = join(work, 'loadtest-index.json');
+  // An index from before the corpus was laid out holds undated articles: build it again.
+  const dated = existsSync(builtFile) && (JSON.parse(readFileSync(builtFile, 'utf8')) as { dated?: boolean }).dated === true;
+  if (have !== target || !dated) {
+    const base = await baseArticles();
+    const docs = replicate(sortArticles(base), target).map(toDocument);
+    log(`indexing ${docs.length} dated articles …`);
     const started = Date.now();
-    const base = docs.slice(0, 20_000) as unknown as Article[];
     await removeStaleBuilds(client, 'articles');
-    await publishIndex(client, docs, { indexUid: 'articles', settings: indexSettings(dictionaryWords(base, [])), onProgress: (d, t) => process.stderr.write(`\r${d}/${t}`) });
+    await publishIndex(client, docs, { indexUid: 'articles', settings: indexSettings(dictionaryWords(base, [], createSegmenter([]).cutByDictionary)), onProgress: (d, t) => process.stderr.write(`\r${d}/${t}`) });
     const seconds = (Date.now() - started) / 1000;
     log(`\nindexed in ${Math.round(seconds)} s`);
-    writeFileSync(join(work, 'loadtest-index.json'), JSON.stringify({ documents: docs.length, seconds }) + '\n');
+    writeFileSync(builtFile, JSON.stringify({ documents: docs.length, seconds, dated: true }) + '\n');
   }
   const key = await ensureSearchKey(client, 'articles');
-  const facets = ['places.lvl0', 'places.lvl1', 'year', 'month', 'paperName', 'reporters', 'kind'];
-  const bodies = [
-    { q: '疫情防控', filter: ['year = 2020'], sort: ['dateNum:desc'] },
-    { q: '脱贫攻坚', filter: ['kind = "article"', 'year = 2019'] },
-    { q: '改革', filter: ['year = 2019', 'month = "2019-10"', 'kind = "article"'] },
-    { q: '经济 发展', filter: ['dateNum >= 20190101', 'dateNum <= 20191231'], sort: ['dateNum:asc'] },
-    { q: '', filter: ['year = 2018'], sort: ['dateNum:desc'] },
-    { q: '人工智能' },
-  ].map((b) => JSON.stringify({ ...b, facets, hitsPerPage: 10, page: 1, attributesToHighlight: ['headline', 'kicker'], attributesToCrop: ['body'], cropLength: 60 }));
-  const result = await autocannon({
-    url: meili.host,
-    connections: Number(values.connections),
-    amount: Number(values.requests),
-    timeout: 30,
-    requests: bodies.map((body) => ({ method: 'POST', path: '/indexes/articles/search', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${key}` }, body })),
-  });
-  const summary = {
-    articles: (await client.index('articles').getStats()).numberOfDocuments,
-    requests: result.requests.total,
-    connections: Number(values.connections),
-    seconds: result.duration,
-    throughput: Math.round(result.requests.average),
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    errors: result.errors + result.timeouts + result.non2xx,
+  const bodies = await siteBodies({ index: 'articles', servers: [{ name: 'main', host: meili.host, apiKey: key, papers: [] }] });
+  for (const [i, body] of bodies.entries()) {
+    const res = (await (await fetch(`${meili.host}/multi-search`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${key}`, 'Accept-Encoding': 'identity' }, body })).json()) as { hits: unknown[] };
+    if (!res.hits?.length) throw new Error(`loadtest: "${SITE_QUERIES[i]![0]}" with ${SITE_QUERIES[i]![1].join(', ')} finds nothing: it would time an empty answer`);
+  }
+  const blank = join(work, 'blank-site');
+  mkdirSync(blank, { recursive: true });
+  writeFileSync(join(blank, 'index.html'), '<!doctype html><title>load</title>');
+  const site = await serveSite({ distDir: blank, port: 0, servers: [{ name: 'main', host: meili.host }] });
+  const run = async (url: string, path: string) => {
+    const result = await autocannon({
+      url,
+      connections: Number(values.connections),
+      amount: Number(values.requests),
+      timeout: 30,
+      requests: bodies.map((body) => ({ method: 'POST', path, headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${key}` }, body })),
+    });
+    return { throughput: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.timeouts + result.non2xx };
   };
-  writeFileSync(join(work, 'loadtest.json'), JSON.stringify(summary, null, 2) + '\n');
-  console.log(`${summary.requests} faceted searches on ${summary.articles} articles, ${summary.connections} connections: ${summary.throughput} requests/s, p50 ${summary.p50} ms, p99 ${summary.p99} ms, errors ${summary.errors}`);
-  if (summary.errors > 0) process.exitCode = 1;
+  try {
+    const direct = await run(meili.host, '/multi-search');
+    const proxied = await run(site.url, '/meili/main/multi-search');
+    const summary = { articles: (await client.index('articles').getStats()).numberOfDocuments, requests: Number(values.requests), connections: Number(values.connections), direct, proxied };
+    writeFileSync(join(work, 'loadtest.json'), JSON.stringify(summary, null, 2) + '\n');
+    for (const [label, r] of [['straight to Meilisearch', direct], ["through the site's /meili proxy", proxied]] as const) {
+      console.log(`${summary.requests} searches on ${summary.articles} articles, ${summary.connections} connections, ${label}: ${r.throughput} requests/s, p50 ${r.p50} ms, p99 ${r.p99} ms, errors ${r.errors}`);
+    }
+    if (direct.errors + proxied.errors > 0) process.exitCode = 1;
+  } finally {
+    await site.close();
+  }
 } finally {
   await meili.stop();
 }

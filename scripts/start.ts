@@ -1,5 +1,6 @@
 /**
- * npm start [-- --no-wait] — ingest content/, start the embedded Meilisearch (or use MEILI_URL), build
+ * npm start [-- --no-wait] — ingest content/, start the embedded Meilisearch (or use MEILI_URL, or the
+ * servers of baoku.config.json), build
  * the site when anything changed, and serve it (default http://localhost:4321). Ctrl-C stops everything.
  * The data folder is locked only while ingesting and building, not while serving.
  */
@@ -11,8 +12,9 @@ import { buildSite, writeSearchConfig } from '../src/pipeline/build-site.ts';
 import { buildStamp } from '../src/pipeline/build-stamp.ts';
 import { BUSY_EXIT_CODE, lockDataDir } from '../src/pipeline/data-lock.ts';
 import { progressPrinter } from '../src/pipeline/progress.ts';
-import { runIngest, summarise } from '../src/pipeline/run-ingest.ts';
-import { startMeili, type MeiliConnection } from '../src/search/server.ts';
+import { serveSite } from '../src/pipeline/serve-site.ts';
+import { runIngest, summarise, type IngestServer } from '../src/pipeline/run-ingest.ts';
+import { connectServers, stopServers, type ServerConnection, type UnreachableServer } from '../src/search/servers.ts';
 import { failureText, LockBusyError } from '../src/errors/index.ts';
 import { describeHolder, type Lock } from '../src/system/lock.ts';
 
@@ -30,17 +32,19 @@ try {
   process.exit(BUSY_EXIT_CODE);
 }
 
-let meili: MeiliConnection;
+let connected: ServerConnection[] = [];
+let unreachable: UnreachableServer[] = [];
 try {
-  // While the site is served, a server that dies is started again (a few times), and the log says so.
-  meili = await startMeili({ dataDir: files.meili, meili: config.meili, restart: { log: (line) => console.error(`${new Date().toISOString()} ${line}`) } });
-  for (const note of meili.notes) console.log(note);
+  // While the site is served, an embedded server that dies is started again (a few times), and the log says so.
+  ({ connected, unreachable } = await connectServers(config.servers, dataDir, { restart: { log: (line) => console.error(`${new Date().toISOString()} ${line}`) } }));
+  for (const c of connected) for (const note of c.meili.notes) console.log(note);
+  for (const u of unreachable) console.error(`start: server ${u.name} (${u.url ?? 'embedded'}) does not answer: ${failureText(u.error)}; its papers are missing from search until it does`);
 } catch (error) {
   console.error(`start: ${failureText(error)}`);
   lock.release();
   process.exit(1);
 }
-const stopAll: (() => Promise<void>)[] = [() => meili.stop()];
+const stopAll: (() => Promise<void>)[] = [() => stopServers(connected)];
 let stopping = false;
 const shutdown = async (code = 0) => {
   if (stopping) return;
@@ -53,9 +57,13 @@ process.on('SIGINT', () => void shutdown(0));
 process.on('SIGTERM', () => void shutdown(0));
 
 try {
-  console.log(`Meilisearch: ${meili.host}${meili.embedded ? ` (embedded, data in ${files.meili})` : ''}`);
+  for (const c of connected) console.log(`Meilisearch${connected.length + unreachable.length > 1 ? ` ${c.name}` : ''}: ${c.meili.host}${c.meili.embedded ? ` (embedded, data in ${files.meili})` : ''}`);
+  const servers = config.servers.map((s): IngestServer => {
+    const c = connected.find((x) => x.name === s.name);
+    return { name: s.name, papers: s.papers, meili: c ? { host: c.meili.host, apiKey: c.meili.apiKey } : null, url: s.url, error: unreachable.find((x) => x.name === s.name)?.error };
+  });
   const progress = progressPrinter();
-  const report = await runIngest({ contentDir: config.contentDir, dataDir, meili, indexUid: config.indexUid, log: (l) => console.log(l), progress: progress.update });
+  const report = await runIngest({ contentDir: config.contentDir, dataDir, servers, indexUid: config.indexUid, searchUrl: config.searchUrl, log: (l) => console.log(l), progress: progress.update });
   progress.stop();
   console.log(summarise(report));
 
@@ -74,11 +82,11 @@ try {
   lock.release();
   lock = null;
 
-  const { preview } = await import('astro');
-  const server = await preview({ root, outDir, logLevel: 'warn', server: { port, host: '127.0.0.1' } } as never);
-  stopAll.push(() => server.stop());
-  console.log(`\n报库 is running: http://localhost:${server.port}/  (Ctrl-C to stop)\n`);
-  await server.closed();
+  // The site and, under /meili/<server>/, its search: same origin, no Accept-Encoding sent on (see serve-site.ts).
+  const site = await serveSite({ distDir: outDir, port, servers: servers.map((s) => ({ name: s.name, host: s.meili?.host ?? s.url ?? 'http://127.0.0.1:9' })) });
+  stopAll.push(() => site.close());
+  console.log(`\n报库 is running: http://localhost:${site.port}/  (Ctrl-C to stop)\n`);
+  await new Promise<void>((done) => site.server.once('close', () => done()));
   await shutdown(0);
 } catch (error) {
   console.error(`start failed: ${failureText(error)}`);

@@ -91,6 +91,26 @@ export class SearchRequestError extends BaokuError {
   }
 }
 
+/** No search server answered a search (each one tried as the entry); `failures` says what each did. */
+export class SearchUnavailableError extends BaokuError {
+  override name = 'SearchUnavailableError';
+  readonly failures: string[];
+  constructor(failures: string[]) {
+    super(`no search server answered (${failures.join('; ') || 'none configured'})`);
+    this.failures = failures;
+  }
+}
+
+/** Some servers did not answer, so a result would lack their papers' articles; `missing` names them. */
+export class PartialResultError extends BaokuError {
+  override name = 'PartialResultError';
+  readonly missing: { server: string; papers: string[] }[];
+  constructor(missing: PartialResultError['missing']) {
+    super(`server${missing.length > 1 ? 's' : ''} ${missing.map((m) => `${m.server} (${m.papers.join(', ') || 'no papers listed'})`).join(', ')} did not answer: their articles would be missing`);
+    this.missing = missing;
+  }
+}
+
 /** Who holds a lock, as written in the lock file. */
 export interface LockHolder {
   pid: number;

@@ -4,6 +4,7 @@
  */
 import type { CorrectionsLog } from '../corrections/schema.ts';
 import type { PageRecord } from '../model/page.ts';
+import type { ServerIndexReport } from '../search/sync-servers.ts';
 
 export interface FileReport {
   file: string;
@@ -54,6 +55,8 @@ export interface IngestReport {
   /** Seconds spent extracting and bringing the index up to date; indexing rate when it was rebuilt. */
   timings: { extractSeconds: number; indexSeconds: number; documentsPerSecond: number | null };
   index: IndexReport;
+  /** Each search server: what it holds and what became of its index (one entry with one server). */
+  servers: ServerIndexReport[];
   files: FileReport[];
 }
 
@@ -93,6 +96,7 @@ export function ingestReport(run: {
   extractSeconds: number;
   indexSeconds: number;
   index: IndexReport;
+  servers: ServerIndexReport[];
 }): IngestReport {
   const { files, index } = run;
   return {
@@ -111,8 +115,21 @@ export function ingestReport(run: {
       documentsPerSecond: index.action === 'rebuilt' && run.indexSeconds > 0 ? Math.round(run.articles / run.indexSeconds) : null,
     },
     index,
+    servers: run.servers,
     files,
   };
+}
+
+/** Servers that could not be brought up to date: their live indexes are as they were. */
+export const failedServers = (report: IngestReport) => report.servers.filter((s) => s.action === 'failed');
+
+function serverSummary(report: IngestReport): string[] {
+  if (report.servers.length < 2) return [];
+  return report.servers.map((s) =>
+    s.action === 'failed'
+      ? `server ${s.server}: FAILED (${s.error}); its live index is as it was — ${s.papers.join('、') || 'its papers'} not updated`
+      : `server ${s.server}${s.host ? ` at ${s.host}` : ''}: ${s.documents} articles (${s.papers.join('、') || 'no papers'}), ${s.action === 'rebuilt' ? 'rebuilt and swapped in' : 'unchanged'}`,
+  );
 }
 
 function leftoverSummary(files: FileReport[]): string[] {
@@ -142,6 +159,7 @@ export function summarise(report: IngestReport): string {
     ...correctionSummary(report.corrections),
     ...(report.index.caughtUp ? [`index ${report.index.uid} held an older set of articles than data/articles.jsonl (an earlier run stopped before indexing finished): rebuilt from the file`] : []),
     ...report.index.staleBuildsRemoved.map((uid) => `removed ${uid}, a half-built index an earlier run left behind`),
+    ...serverSummary(report),
     `articles: ${report.articles}; index ${report.index.uid}: ${report.index.action === 'rebuilt' ? `rebuilt and swapped in (${report.timings.documentsPerSecond} documents/s)` : 'unchanged'}`,
     `time: ${report.seconds} s (extract ${report.timings.extractSeconds} s, index ${report.timings.indexSeconds} s)`,
   ];

@@ -4,7 +4,6 @@
  * lives in its own module.
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { Meilisearch } from 'meilisearch';
 import { DEFAULTS, dataFiles } from '../config/index.ts';
 import { MeiliUnavailableError } from '../errors/index.ts';
 import { localWords } from '../gazetteer/index.ts';
@@ -12,23 +11,29 @@ import { EXTRACTOR_VERSION } from '../ingest/extract-page.ts';
 import { sortArticles, toJsonLines } from '../model/articles-file.ts';
 import { dictionaryWords } from '../search/dictionary.ts';
 import { indexState, indexVersion, lagsArticles, readIndexState } from '../search/index-state.ts';
-import { ensureSearchKey } from '../search/keys.ts';
 import { indexSettings } from '../search/settings.ts';
-import { syncIndex } from '../search/sync-index.ts';
-import { unavailableMessage, withRetry } from '../search/tasks.ts';
+import { syncServers, type IngestServer, type SearchConfigJson } from '../search/sync-servers.ts';
+import { unavailableMessage } from '../search/tasks.ts';
 import { extractSources } from '../sources/extract-sources.ts';
 import { readPageCache, writePageCache } from '../sources/page-cache.ts';
+import { createSegmenter } from '../text/segmenter.ts';
 import { writeAtomic } from '../system/files.ts';
 import { correctArticles } from './corrections.ts';
 import { correctionsReport, fileReports, ingestReport, type IngestReport } from './ingest-report.ts';
 
 export type { FileReport, IngestReport } from './ingest-report.ts';
+export type { IngestServer } from '../search/sync-servers.ts';
 export { summarise } from './ingest-report.ts';
 
 export interface IngestOptions {
   contentDir: string;
   dataDir: string;
-  meili: { host: string; apiKey: string };
+  /** The one search server (host, master key); or give `servers`. */
+  meili?: { host: string; apiKey: string };
+  /** Several search servers and the papers each holds (src/search/servers.ts connects them). */
+  servers?: IngestServer[];
+  /** Where the browser sends searches (default /meili: the site's own proxy); a server is at <searchUrl>/<name>. */
+  searchUrl?: string;
   /** Live index name (default `articles`); tests use their own. */
   indexUid?: string;
   /** Rebuild the index even when nothing changed. */
@@ -80,32 +85,35 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
   writePageCache(paths.pages, EXTRACTOR_VERSION, pages);
 
   const places = localWords(extraction.gazetteer, [...extraction.gazetteer.communityProvinces]);
-  const settings = indexSettings(dictionaryWords(articles, places));
-  const { host } = options.meili;
-  const client = new Meilisearch({ host, apiKey: options.meili.apiKey });
+  // Dictionary words are checked against jieba's own dictionary (what Meilisearch's tokenizer uses).
+  const settings = indexSettings(dictionaryWords(articles, places, createSegmenter([]).cutByDictionary));
+  const servers: IngestServer[] = options.servers ?? [{ name: DEFAULTS.serverName, papers: null, meili: options.meili ?? null }];
   const indexStarted = Date.now();
-  let synced: Awaited<ReturnType<typeof syncIndex>>;
+  let synced: Awaited<ReturnType<typeof syncServers>>;
   try {
-    synced = await syncIndex(client, {
+    synced = await syncServers(servers, extraction.papers.papers.map((p) => p.slug), {
       indexUid,
-      articlesJsonl,
       articles,
       settings,
-      stateFile: paths.indexState(indexUid),
-      host,
+      paperNames: new Map(extraction.papers.papers.map((p) => [p.slug, p.name])),
+      stateFile: (server) => paths.indexState(indexUid, server),
+      searchUrl: options.searchUrl ?? DEFAULTS.searchUrl,
+      previous: existsSync(paths.searchConfig) ? (JSON.parse(readFileSync(paths.searchConfig, 'utf8')) as SearchConfigJson) : null,
       force: options.force,
       batchBytes: options.batchBytes,
       log: options.log,
       onProgress: (done, total) => options.progress?.('index', done, total),
     });
-    const searchKey = await withRetry('search key', () => ensureSearchKey(client, indexUid));
-    // indexVersion names what the index holds: the research bundle's manifest records it.
-    const version = indexVersion(indexState(articlesJsonl, settings, host));
-    writeAtomic(paths.searchConfig, JSON.stringify({ host, index: indexUid, apiKey: searchKey, indexVersion: version }, null, 2) + '\n');
+    // indexVersion names what the index holds (on every server): the research bundle's manifest records it.
+    const version = indexVersion(indexState(articlesJsonl, settings, ''));
+    writeAtomic(paths.searchConfig, JSON.stringify({ ...synced.searchConfig, indexVersion: version }, null, 2) + '\n');
   } catch (error) {
+    const host = servers[0]?.meili?.host ?? '(not connected)';
     if (error instanceof MeiliUnavailableError) throw new MeiliUnavailableError(host, unavailableMessage(host, error), { cause: error });
     throw error;
   }
+  const first = synced.reports[0]!;
+  const rebuilt = synced.reports.some((r) => r.action === 'rebuilt');
 
   const report = ingestReport({
     started,
@@ -116,7 +124,15 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
     corrections: correctionsReport(corrected.file, corrected.log),
     extractSeconds,
     indexSeconds: (Date.now() - indexStarted) / 1000,
-    index: { uid: indexUid, host, documents: articles.length, ...synced, caughtUp: indexLagged && synced.action === 'rebuilt' },
+    index: {
+      uid: indexUid,
+      host: servers.length === 1 ? first.host! : `${servers.length} servers`,
+      documents: articles.length,
+      action: rebuilt ? 'rebuilt' : 'unchanged',
+      staleBuildsRemoved: synced.reports.flatMap((r) => r.staleBuildsRemoved),
+      caughtUp: servers.length === 1 && indexLagged && rebuilt,
+    },
+    servers: synced.reports,
   });
   writeAtomic(paths.report, JSON.stringify(report, null, 2) + '\n');
   return report;

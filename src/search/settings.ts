@@ -15,17 +15,26 @@ export function renameSynonyms(): Record<string, string[]> {
 }
 
 /**
+ * How hits are ordered. `sort` right after `words`: "newest first" puts the newest of the articles that
+ * match every word first (a search without a sort skips the rule). The last two rules make the order
+ * total: two articles the others cannot tell apart go newest first, then by id. Meilisearch merges a
+ * search over several servers by these rules too, so without them two equal hits came back in a
+ * different order on one server (insertion order) and on two (server order); with them, the same.
+ */
+export const RANKING_RULES = ['words', 'sort', 'typo', 'proximity', 'attribute', 'exactness', 'dateNum:desc', 'id:asc'];
+
+/**
  * The index settings, applied on every ingest. Searchable attributes are ranked headline first, then
  * kicker and subheadline, then the people in bylines, then the body. Every attribute is Chinese
  * (`cmn`): without it a short query in Han characters may be segmented as Japanese.
  */
 export function indexSettings(dictionary: string[]): Settings {
   return {
-    searchableAttributes: ['headline', 'kicker', 'subheadline', 'people', 'districts', 'keywords', 'body'],
+    searchableAttributes: ['headline', 'kicker', 'subheadline', 'people', 'districts', 'keywords', 'body', 'bodyMore'],
     displayedAttributes: ['*'],
     filterableAttributes: FILTERABLE,
-    sortableAttributes: ['dateNum'],
-    rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness'],
+    sortableAttributes: ['dateNum', 'id'],
+    rankingRules: RANKING_RULES,
     localizedAttributes: [{ attributePatterns: ['*'], locales: ['cmn'] }],
     dictionary: [...new Set(dictionary)].filter((w) => w.length >= 2).sort(),
     synonyms: renameSynonyms(),

@@ -15,14 +15,14 @@ export interface SettleOptions {
 }
 
 /**
- * Wait for a Meilisearch task and fail loudly, with the task's uid, type and error, when it did not
+ * Wait for a Meilisearch task (enqueued now, or earlier: its uid) and fail loudly, with the task's uid, type and error, when it did not
  * succeed. The polling is ours, not `waitTask`'s: meilisearch-js leaves its timeout timer running when
  * a poll throws, so a dead server kept the process alive for the whole timeout (10 minutes) after
  * ingest had given up. Here nothing outlives the wait: the deadline is a clock reading, not a timer.
  */
-export async function settle(client: Meilisearch, pending: EnqueuedTaskPromise, what: string, options: SettleOptions = {}): Promise<Task> {
+export async function settle(client: Meilisearch, pending: EnqueuedTaskPromise | number, what: string, options: SettleOptions = {}): Promise<Task> {
   const { timeout, interval } = { ...SETTLE_DEFAULTS, ...options };
-  const { taskUid } = await pending;
+  const taskUid = typeof pending === 'number' ? pending : (await pending).taskUid;
   const deadline = Date.now() + timeout;
   let task = await client.tasks.getTask(taskUid);
   while (task.status === 'enqueued' || task.status === 'processing') {

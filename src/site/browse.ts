@@ -5,7 +5,14 @@ export const byNewest = (a: Article, b: Article) => (b.date ?? '').localeCompare
 
 export function groupBy<K>(articles: Article[], keys: (a: Article) => K[]): Map<K, Article[]> {
   const groups = new Map<K, Article[]>();
-  for (const a of articles) for (const k of new Set(keys(a))) groups.set(k, [...(groups.get(k) ?? []), a]);
+  for (const a of articles) {
+    for (const k of new Set(keys(a))) {
+      // Pushed in place: copying the group for every article made a build of 100k articles quadratic.
+      const group = groups.get(k);
+      if (group) group.push(a);
+      else groups.set(k, [a]);
+    }
+  }
   return groups;
 }
 
@@ -65,16 +72,51 @@ export function reporters(articles: Article[]) {
     .sort((x, y) => y.articles.length - x.articles.length || x.name.localeCompare(y.name));
 }
 
-/** Articles per district per month, for the coverage view. */
-export function coverage(articles: Article[]) {
-  const months = [...new Set(articles.map((a) => a.date?.slice(0, 7)).filter((m): m is string => !!m && m.length === 7))].sort();
-  const districts = districtTree(articles).map((d) => d.district);
+/** Districts per coverage page: a national paper's articles name thousands of counties. */
+export const COVERAGE_ROWS = 100;
+
+/** One page of the coverage view: a year's districts (COVERAGE_ROWS of them, most covered first) × its 12 months. */
+export interface CoveragePage {
+  year: string;
+  /** 1-based; the year's districts continue on page 2, 3 … */
+  page: number;
+  pages: number;
+  months: string[];
+  districts: string[];
+  count: (district: string, month: string) => number;
+  /** The year's largest monthly count of one district: the darkest shade. */
+  max: number;
+}
+
+/** Articles per district per month, a year per page (newest year first), COVERAGE_ROWS districts per page. */
+export function coverage(articles: Article[], rows = COVERAGE_ROWS): CoveragePage[] {
   const counts = new Map<string, number>();
+  const byYear = new Map<string, Map<string, number>>();
   for (const a of articles) {
     const m = a.date?.slice(0, 7);
     if (!m || m.length !== 7) continue;
-    for (const d of a.districts) counts.set(`${d}|${m}`, (counts.get(`${d}|${m}`) ?? 0) + 1);
+    const year = m.slice(0, 4);
+    const totals = byYear.get(year) ?? new Map<string, number>();
+    byYear.set(year, totals);
+    for (const d of a.districts) {
+      counts.set(`${d}|${m}`, (counts.get(`${d}|${m}`) ?? 0) + 1);
+      totals.set(d, (totals.get(d) ?? 0) + 1);
+    }
   }
-  const max = Math.max(1, ...counts.values());
-  return { months, districts, count: (d: string, m: string) => counts.get(`${d}|${m}`) ?? 0, max };
+  const count = (d: string, m: string) => counts.get(`${d}|${m}`) ?? 0;
+  const out: CoveragePage[] = [];
+  for (const year of [...byYear.keys()].sort().reverse()) {
+    const totals = byYear.get(year)!;
+    const districts = [...totals].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0])).map(([d]) => d);
+    const months = Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
+    const max = Math.max(1, ...districts.flatMap((d) => months.map((m) => count(d, m))));
+    const pages = Math.max(1, Math.ceil(districts.length / rows));
+    for (let page = 1; page <= pages; page++) out.push({ year, page, pages, months, districts: districts.slice((page - 1) * rows, page * rows), count, max });
+  }
+  return out;
+}
+
+/** The address of a coverage page: the newest year's first page is /coverage/ itself. */
+export function coveragePath(year: string, page: number): string {
+  return `/coverage/${year}/${page > 1 ? `${page}/` : ''}`;
 }

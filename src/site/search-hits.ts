@@ -1,11 +1,8 @@
 /** One search result as the reader sees it: kicker, highlighted headline, where and when, a snippet. */
-import { hits } from 'instantsearch.js/es/widgets';
 import { articlePath } from '../model/article-path.ts';
 import { pageLabel, title } from './format.ts';
 import { t } from './i18n.ts';
-
-type Html = (s: TemplateStringsArray, ...v: unknown[]) => unknown;
-type Components = { Highlight: (p: object) => unknown; Snippet: (p: object) => unknown };
+import { esc, hits } from './search-ui.ts';
 
 /** The fields of a stored article document the hit shows. */
 interface Hit {
@@ -17,24 +14,22 @@ interface Hit {
   date: string | null;
   page: string | null;
   districts: string[];
+  _highlightResult?: Record<string, { value: string } | undefined>;
+  _snippetResult?: Record<string, { value: string } | undefined>;
+}
+
+/**
+ * A hit's markup. Text from the archive is escaped; highlighted and snippet values come escaped by
+ * InstantSearch (escapeHTML), with its <mark> tags as the only markup: markup in an article stays text.
+ */
+export function hitHtml(hit: Record<string, unknown>): string {
+  const h = hit as unknown as Hit;
+  const marked = (attribute: 'kicker' | 'headline') => h._highlightResult?.[attribute]?.value ?? esc(h[attribute]);
+  const where = [h.paperName, h.date ?? t('date.unknown'), h.page ? pageLabel(h.page) : '', h.districts.join('、')].filter(Boolean).join(' · ');
+  const snippet = h._snippetResult?.body?.value ?? esc(h.body.slice(0, 120));
+  return `<article class="hit">${h.kicker ? `<div class="kicker">${marked('kicker')}</div>` : ''}<h3><a href="${esc(articlePath(h.id))}">${h.headline ? marked('headline') : esc(title(h))}</a></h3><p class="muted">${esc(where)}</p><p>${snippet}</p></article>`;
 }
 
 export function searchHits(container: string) {
-  return hits({
-    container,
-    templates: {
-      // Highlight and Snippet escape the archive's text: markup in an article stays text.
-      item: (hit: Record<string, unknown>, { html, components }: { html: Html; components: Components }) => {
-        const h = hit as unknown as Hit;
-        const where = [h.paperName, h.date ?? t('date.unknown'), h.page ? pageLabel(h.page) : '', h.districts.join('、')].filter(Boolean).join(' · ');
-        return html`<article class="hit">
-          ${h.kicker ? html`<div class="kicker">${components.Highlight({ hit, attribute: 'kicker' })}</div>` : ''}
-          <h3><a href=${articlePath(h.id)}>${h.headline ? components.Highlight({ hit, attribute: 'headline' }) : title(h)}</a></h3>
-          <p class="muted">${where}</p>
-          <p>${components.Snippet({ hit, attribute: 'body' })}</p>
-        </article>`;
-      },
-      empty: (_results: unknown, { html }: { html: Html }) => html`<div class="notice" role="status">${t('search.empty')}</div>`,
-    } as never,
-  });
+  return hits({ container, item: hitHtml, empty: () => `<div class="notice" role="status">${esc(t('search.empty'))}</div>` });
 }

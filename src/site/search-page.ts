@@ -1,29 +1,29 @@
 /**
- * The search page in the browser: read the runtime search config, then start InstantSearch with the
- * routing (search-routing.ts), the widgets (search-widgets.ts) and the hits (search-hits.ts).
+ * The search page in the browser: read the runtime search config, then start InstantSearch with our
+ * search client (search-client.ts: one federated multi-search per widget request), the routing
+ * (search-routing.ts), the widgets (search-widgets.ts) and the hits (search-hits.ts).
  */
-import { instantMeiliSearch } from '@meilisearch/instant-meilisearch';
-import instantsearch from 'instantsearch.js';
+import InstantSearch from 'instantsearch.js/es/lib/InstantSearch.js';
+import type { SearchServer } from '../search/federated.ts';
+import { t } from './i18n.ts';
+import { searchClient } from './search-client.ts';
+import { loadSearchConfig } from './search-config.ts';
 import { searchHits } from './search-hits.ts';
 import { searchRouting } from './search-routing.ts';
-import type { SearchConfig } from './search-state.ts';
 import { searchWidgets } from './search-widgets.ts';
-
-/** The runtime search configuration; null when the site has none (search not set up or down). */
-export async function loadSearchConfig(): Promise<SearchConfig | null> {
-  try {
-    const res = await fetch('/search-config.json', { cache: 'no-store' });
-    if (!res.ok) return null;
-    const config = (await res.json()) as SearchConfig;
-    return config.host && config.index && config.apiKey ? config : null;
-  } catch {
-    return null;
-  }
-}
 
 /** Search is down: say so, and point to the browse pages (the notice is in src/pages/index.astro). */
 function showDown() {
   document.getElementById('search-down')?.classList.remove('hidden');
+}
+
+/** Some servers did not answer: name the papers whose articles the results lack (or hide the notice). */
+function showMissing(missing: SearchServer[]) {
+  const notice = document.getElementById('search-partial');
+  if (!notice) return;
+  notice.classList.toggle('hidden', missing.length === 0);
+  const papers = missing.flatMap((s) => (s.papers.length ? s.papers : [t('search.partial.server', { server: s.name })]));
+  notice.textContent = missing.length ? t('search.partial', { papers: papers.join('、') }) : '';
 }
 
 export async function startSearch() {
@@ -32,10 +32,9 @@ export async function startSearch() {
     showDown();
     return;
   }
-  const { searchClient } = instantMeiliSearch(config.host, config.apiKey, { placeholderSearch: true, primaryKey: 'id', keepZeroFacets: false });
-  const search = instantsearch({
+  const search = new InstantSearch({
     indexName: config.index,
-    searchClient,
+    searchClient: searchClient(config, { onMissing: showMissing }) as never,
     routing: searchRouting(config.index) as never,
     future: { preserveSharedStateOnUnmount: true },
   });

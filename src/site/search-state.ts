@@ -5,14 +5,6 @@
  */
 import { dateToNum, emptyRequest, numToDate, type SearchRequest } from '../search/query.ts';
 
-/** Runtime search settings, served as /search-config.json beside the built site. */
-export interface SearchConfig {
-  host: string;
-  index: string;
-  /** A key that can only search this index. */
-  apiKey: string;
-}
-
 /** The part of InstantSearch's UI state (one index) that the search page's widgets use. */
 export interface UiState {
   query?: string;

@@ -17,7 +17,7 @@ const require = createRequire(import.meta.url);
 
 interface Jieba {
   load(options?: { userDict?: string }): void;
-  cut(text: string): string[];
+  cut(text: string, hmm?: boolean): string[];
   tag(text: string): { word: string; tag: string }[];
   extract(text: string, topN: number): { word: string; weight: number }[];
   DEFAULT_USER_DICT: string;
@@ -39,6 +39,8 @@ export interface Segmenter {
   readonly key: string;
   readonly wordCount: number;
   cut(text: string): string[];
+  /** Cut by the dictionary alone, no HMM for unknown words: what Meilisearch's Chinese tokenizer does. */
+  cutByDictionary(text: string): string[];
   tag(text: string): { word: string; tag: string }[];
   /** TF-IDF keywords, best first. */
   extract(text: string, topN: number): { word: string; weight: number }[];
@@ -103,6 +105,7 @@ export function createSegmenter(words: Iterable<UserWord>, options: { engine?: S
     key,
     wordCount: sorted.length,
     cut: (text) => use().cut(text),
+    cutByDictionary: (text) => use().cut(text, false),
     tag: (text) => use().tag(text),
     extract: (text, topN) => use().extract(text, topN),
     memo: memoTable(),
@@ -133,6 +136,7 @@ function nodeRsSegmenter(sorted: [string, UserWord['tag']][]): Segmenter {
     key,
     wordCount: sorted.length,
     cut: (text) => jieba.cut(text, true),
+    cutByDictionary: (text) => jieba.cut(text, false),
     tag: (text) => jieba.tag(text, true),
     extract: (text, topN) => tfidf.extractKeywords(jieba, text, topN).map((k) => ({ word: k.keyword, weight: k.weight })),
     memo: memoTable(),

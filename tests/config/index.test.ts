@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULTS, dataFiles, loadConfig } from '../../src/config/index.ts';
+import { DEFAULTS, dataFiles, loadConfig, placePapers } from '../../src/config/index.ts';
 import { ConfigError } from '../../src/errors/index.ts';
 
 const project = (config?: unknown) => {
@@ -27,6 +27,8 @@ describe('the configuration', () => {
       siteUrl: `http://localhost:${DEFAULTS.port}`,
       reportUrl: null,
       meili: { url: null, masterKey: null },
+      searchUrl: '/meili',
+      servers: [{ name: 'main', url: null, masterKey: null, papers: null }],
     });
     expect(Object.isFrozen(config)).toBe(true);
   });
@@ -69,5 +71,37 @@ describe('the configuration', () => {
     const files = dataFiles('/d');
     expect(files).toMatchObject({ articles: '/d/articles.jsonl', searchConfig: '/d/search.json', meili: '/d/meili', lock: '/d/baoku.lock' });
     expect(files.indexState('articles')).toBe('/d/index-state-articles.json');
+  });
+
+  it('reads several servers, their keys from the environment or a file, and which papers each holds', () => {
+    const root = project({
+      servers: [
+        { name: 'east', url: 'http://10.0.0.11:7700', keyEnv: 'EAST_KEY', papers: ['qiantang', 'jinri-xiasha'] },
+        { name: 'west', url: 'http://10.0.0.12:7700', keyFile: 'west.key' },
+        { name: 'local' , papers: ['gongshu'] },
+      ],
+    });
+    writeFileSync(join(root, 'west.key'), 'w'.repeat(32) + '\n');
+    const config = loadConfig({ root, env: { EAST_KEY: 'e'.repeat(32) } });
+    expect(config.servers).toEqual([
+      { name: 'east', url: 'http://10.0.0.11:7700', masterKey: 'e'.repeat(32), papers: ['qiantang', 'jinri-xiasha'] },
+      { name: 'west', url: 'http://10.0.0.12:7700', masterKey: 'w'.repeat(32), papers: null },
+      { name: 'local', url: null, masterKey: null, papers: ['gongshu'] },
+    ]);
+    const { bySlug, unplaced } = placePapers(config.servers, ['qiantang', 'gongshu', 'xihu']);
+    expect(Object.fromEntries(bySlug)).toEqual({ qiantang: 'east', gongshu: 'local', xihu: 'west' });
+    expect(unplaced).toEqual([]);
+    expect(placePapers(config.servers.filter((s) => s.papers), ['xihu']).unplaced).toEqual(['xihu']);
+  });
+
+  it('refuses a configuration of servers that cannot be meant', () => {
+    const refuse = (servers: unknown, env: NodeJS.ProcessEnv = {}) => () => loadConfig({ root: project({ servers }), env });
+    expect(refuse([{ name: 'a', url: 'http://x:1' }, { name: 'a', url: 'http://y:1', papers: ['p'] }])).toThrow(/duplicate server name "a"/);
+    expect(refuse([{ name: 'a', url: 'http://x:1', papers: ['p'] }, { name: 'b', url: 'http://y:1', papers: ['p'] }])).toThrow(/paper "p" is on server "a" already/);
+    expect(refuse([{ name: 'a' }, { name: 'b', papers: ['p'] }, { name: 'c', papers: ['q'] }])).toThrow(/at most one server without "url"/);
+    expect(refuse([{ name: 'a', url: 'http://x:1' }, { name: 'b', url: 'http://y:1' }])).toThrow(/at most one server without "papers"/);
+    expect(refuse([{ name: 'a', url: 'http://x:1', keyEnv: 'NOT_SET' }])).toThrow(/servers\.0\.keyEnv: \$NOT_SET is not set/);
+    expect(refuse([{ name: 'A b', url: 'http://x:1' }])).toThrow(ConfigError);
+    expect(() => loadConfig({ root: project({ servers: [{ name: 'a', url: 'http://x:1' }] }), env: { MEILI_URL: 'http://z:7700' } })).toThrow(/servers and meiliUrl \(MEILI_URL\) both set/);
   });
 });

@@ -12,12 +12,14 @@ import { indexArticles, makeArticle, testClient, uniqueUid } from '../helpers/me
 const root = resolve(import.meta.dirname, '../..');
 const uid = uniqueUid('export');
 const N = 1234;
+/** Longer than the part of a body stored for snippets (src/search/document.ts): exported whole. */
+const LONG_BODY = '亚运会志愿者服务工作总结报告的一段文字。'.repeat(400);
 const articles: Article[] = Array.from({ length: N }, (_, i) =>
   makeArticle({
     id: `x${String(i).padStart(5, '0')}`,
     paperName: '测试报',
     headline: `亚运志愿者第${i}号`,
-    body: i === 0 ? '=SUM(A1:A9) 开头是等号的正文' : i === 1 ? '@cmd 开头是@的正文, 带"引号"和逗号' : `亚运服务第${i}天，志愿者坚守岗位。\n\n第二段。`,
+    body: i === 0 ? '=SUM(A1:A9) 开头是等号的正文' : i === 1 ? '@cmd 开头是@的正文, 带"引号"和逗号' : i === 2 ? LONG_BODY : `亚运服务第${i}天，志愿者坚守岗位。\n\n第二段。`,
     date: `2023-${String((i % 12) + 1).padStart(2, '0')}-01`,
     datePrecision: 'day',
     dateSource: 'path',
@@ -36,7 +38,7 @@ async function exportAll(request = emptyRequest(), format: 'csv' | 'jsonl' | 'ri
   const { host, apiKey } = inject('meili');
   let out = preamble(format);
   let count = 0;
-  for await (const a of fetchAll({ host, apiKey, index: uid, request })) {
+  for await (const a of fetchAll({ target: { index: uid, servers: [{ name: 'main', host, apiKey, papers: [] }] }, request })) {
     out += formatRecord(format, a, 'http://localhost:4321');
     count++;
   }
@@ -64,6 +66,13 @@ describe('exporting every match', () => {
     expect(row.body).toBe("'@cmd 开头是@的正文, 带\"引号\"和逗号");
     expect(row.bylines).toBe('林晓(记者); 孙丽(通讯员)');
     expect(row.url).toBe('http://localhost:4321/a/x00001/');
+  });
+
+  it('exports a long body whole, though it is stored in two fields', async () => {
+    const { out } = await exportAll({ ...emptyRequest(), q: '亚运志愿者第2号' }, 'jsonl');
+    const record = out.trim().split('\n').map((l) => JSON.parse(l)).find((a) => a.id === 'x00002');
+    expect(record.body).toBe(LONG_BODY);
+    expect(record).not.toHaveProperty('bodyMore');
   });
 
   it('neutralises cells that a spreadsheet would run as formulas', async () => {

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { Meilisearch } from 'meilisearch';
+import type { Meilisearch } from 'meilisearch';
 import { inject } from 'vitest';
 import type { Article } from '../../src/model/article.ts';
+import { meiliClient } from '../../src/search/client.ts';
 import { toDocument } from '../../src/search/document.ts';
 import { publishIndex } from '../../src/search/publish-index.ts';
 import { indexSettings } from '../../src/search/settings.ts';
@@ -9,7 +10,7 @@ import { indexSettings } from '../../src/search/settings.ts';
 /** A client with the master key of the test server started by tests/setup/meili.ts. */
 export function testClient(): Meilisearch {
   const { host, apiKey } = inject('meili');
-  return new Meilisearch({ host, apiKey });
+  return meiliClient(host, apiKey);
 }
 
 /** An index name no other test file uses. */

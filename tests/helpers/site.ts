@@ -1,10 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { createReadStream, existsSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { inject } from 'vitest';
 import { chromium, type Browser } from 'playwright-core';
 import type { Article } from '../../src/model/article.ts';
+import { serveSite } from '../../src/pipeline/serve-site.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 
@@ -31,24 +33,17 @@ export function buildSite(articles: Article[], options: BuildOptions = {}): stri
   return outDir;
 }
 
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.atom': 'application/atom+xml; charset=utf-8' };
+/**
+ * The built site served as `npm start` serves it (src/pipeline/serve-site.ts): static files, and the
+ * search servers under /meili/<name>/ — by default the test server of tests/setup/meili.ts as "main".
+ */
+export async function serve(dir: string, servers?: { name: string; host: string }[]): Promise<{ url: string; server: Server; close(): Promise<void> }> {
+  return serveSite({ distDir: dir, port: 0, servers: servers ?? [{ name: 'main', host: inject('meili').host }] });
+}
 
-/** A plain static file server for the built site, on a free port. */
-export async function serve(dir: string): Promise<{ url: string; server: Server }> {
-  const server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
-    let file = join(dir, path);
-    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-    if (!existsSync(file)) {
-      res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
-      return;
-    }
-    res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' });
-    createReadStream(file).pipe(res);
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const address = server.address();
-  return { url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`, server };
+/** The search config the site reads, for one index on the servers `serve` passes on to. */
+export function searchConfig(index: string, servers: { name: string; apiKey: string; papers?: string[] }[]) {
+  return JSON.stringify({ index, servers: servers.map((s) => ({ name: s.name, host: `/meili/${s.name}`, apiKey: s.apiKey, papers: s.papers ?? [] })) });
 }
 
 /** Debian's chromium, driven by playwright-core — never a downloaded browser. */

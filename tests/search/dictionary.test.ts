@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { pickDictionary } from '../../src/search/dictionary.ts';
+import { dictionaryWords, pickDictionary } from '../../src/search/dictionary.ts';
+import { createSegmenter } from '../../src/text/segmenter.ts';
 import { makeArticle } from '../helpers/meili.ts';
 
 describe('the search dictionary', () => {
@@ -14,5 +15,16 @@ describe('the search dictionary', () => {
 
   it('keeps the most frequent words when there are more than the cap', () => {
     expect(pickDictionary(['湖墅', '小哥码', '林晓'], articles, 1)).toEqual(['小哥码']);
+  });
+
+  it('leaves out words jieba\'s own dictionary keeps whole: they change nothing and cost every query', () => {
+    const withPlaces = [...articles, makeArticle({ id: 'c', headline: '杭州发布', body: '杭州市民关注小哥码。' })];
+    const cut = createSegmenter([]).cutByDictionary;
+    expect(cut('杭州')).toEqual(['杭州']);
+    expect(cut('湖墅').length).toBeGreaterThan(1);
+    expect(dictionaryWords(withPlaces, ['湖墅', '杭州'])).toContain('杭州');
+    const kept = dictionaryWords(withPlaces, ['湖墅', '杭州'], cut);
+    expect(kept).not.toContain('杭州');
+    expect(kept).toEqual(['林晓', '湖墅']);
   });
 });

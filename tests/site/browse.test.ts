@@ -37,11 +37,24 @@ describe('browse helpers', () => {
     expect(lin.coauthors[0]![0]).toBe('孙丽');
   });
 
-  it('counts articles per district per month for the coverage map', () => {
-    const c = coverage(articles);
-    expect(c.months[0]).toBe('2022-01');
-    expect(c.count('上城区', '2022-01')).toBe(1);
-    expect(c.count('上城区', '1999-01')).toBe(0);
+  it('counts articles per district per month for the coverage map, a year per page, newest first', () => {
+    const pages = coverage(articles);
+    expect(pages.map((p) => p.year)).toEqual(['2023', '2022']);
+    const y2022 = pages.find((p) => p.year === '2022')!;
+    expect(y2022.months).toHaveLength(12);
+    expect(y2022.months[0]).toBe('2022-01');
+    expect(y2022.count('上城区', '2022-01')).toBe(1);
+    expect(y2022.count('上城区', '1999-01')).toBe(0);
+    const total = pages.reduce((n, p) => n + p.districts.reduce((m, d) => m + p.months.reduce((k, mo) => k + p.count(d, mo), 0), 0), 0);
+    expect(total).toBe(articles.filter((a) => a.date && a.date.length >= 7).reduce((n, a) => n + a.districts.length, 0));
+  });
+
+  it('splits a year with more districts than a page holds into pages, most covered districts first', () => {
+    const many = Array.from({ length: 250 }, (_, i) => makeArticle({ id: `c${i}`, date: '2023-05-01', districts: [`第${i % 120}区`] }));
+    const pages = coverage(many, 50);
+    expect(pages.map((p) => `${p.year}/${p.page}/${p.pages}/${p.districts.length}`)).toEqual(['2023/1/3/50', '2023/2/3/50', '2023/3/3/20']);
+    expect(pages[0]!.count(pages[0]!.districts[0]!, '2023-05')).toBe(3);
+    expect(new Set(pages.flatMap((p) => p.districts)).size).toBe(120);
   });
 
   it('relates articles that share keywords or places, never an article to itself', () => {

@@ -8,14 +8,14 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ensureSearchKey } from '../../src/search/keys.ts';
 import { indexArticles, testClient, uniqueUid } from '../helpers/meili.ts';
 import { fixtureArticles } from './fixtures/articles.ts';
-import { buildSite, launchBrowser, serve } from '../helpers/site.ts';
+import { buildSite, launchBrowser, searchConfig, serve } from '../helpers/site.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const artifacts = join(root, 'test-artifacts');
 const articles = fixtureArticles();
 const uid = uniqueUid('site');
 let dist: string;
-let site: { url: string; server: Server };
+let site: { url: string; server: Server; close(): Promise<void> };
 let browser: Browser;
 let searchKey: string;
 
@@ -23,7 +23,7 @@ beforeAll(async () => {
   dist = buildSite(articles);
   await indexArticles(uid, articles);
   searchKey = await ensureSearchKey(testClient(), uid);
-  writeFileSync(join(dist, 'search-config.json'), JSON.stringify({ host: inject('meili').host, index: uid, apiKey: searchKey }));
+  writeFileSync(join(dist, 'search-config.json'), searchConfig(uid, [{ name: 'main', apiKey: searchKey }]));
   site = await serve(dist);
   browser = await launchBrowser();
   mkdirSync(artifacts, { recursive: true });
@@ -31,7 +31,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  site?.server.close();
+  await site?.close();
   await testClient().deleteIndex(uid).waitTask();
 });
 

@@ -1,0 +1,141 @@
+/**
+ * The search page's search client: InstantSearch's widgets ask it in Algolia's terms (one request per
+ * widget state: the hits, and one per refined facet for its counts), and it answers each with one
+ * federated /multi-search (src/search/federated.ts) — over one server or several. It replaces
+ * instant-meilisearch, which bundled its own meilisearch-js and cross-fetch and does not federate.
+ */
+import { federatedSearch, type FederatedQuery, type SearchServer, type SearchTarget } from '../search/federated.ts';
+import { quote } from '../search/query.ts';
+
+/** What InstantSearch sends: an index (with the sort in its name) and Algolia search parameters. */
+export interface AlgoliaRequest {
+  indexName: string;
+  params?: {
+    query?: string;
+    facets?: string | string[];
+    facetFilters?: (string | string[])[];
+    numericFilters?: (string | string[])[];
+    page?: number;
+    hitsPerPage?: number;
+    attributesToSnippet?: string[];
+    snippetEllipsisText?: string;
+    highlightPreTag?: string;
+    highlightPostTag?: string;
+    maxValuesPerFacet?: number;
+  };
+}
+
+/** The fields of an article a search hit shows (src/site/search-hits.ts); the rest stays on the server. */
+export const HIT_ATTRIBUTES = ['id', 'kicker', 'headline', 'subheadline', 'body', 'paperName', 'date', 'page', 'districts'];
+const HIGHLIGHTED = ['kicker', 'headline', 'subheadline', 'body'];
+
+/** `articles:dateNum:desc` → index `articles`, sort `dateNum:desc` (InstantSearch's sortBy names an index per order). */
+export function splitIndexName(indexName: string): { index: string; sort: string[] } {
+  const [index, ...rest] = indexName.split(':');
+  return { index: index!, sort: rest.length ? [rest.join(':')] : [] };
+}
+
+/** `paperName:城东报` → `paperName = "城东报"`; a nested list is OR-ed; `-attr:value` excludes. */
+export function facetFilter(filter: string): string {
+  const negated = filter.startsWith('-');
+  const text = negated ? filter.slice(1) : filter;
+  const at = text.indexOf(':');
+  const attribute = text.slice(0, at);
+  const value = text.slice(at + 1);
+  return `${attribute} ${negated ? '!=' : '='} ${quote(value)}`;
+}
+
+/** `dateNum>=20230101` → `dateNum >= 20230101`. */
+export function numericFilter(filter: string): string {
+  const m = /^([\w.]+)\s*(<=|>=|<|>|=|!=)\s*(-?[\d.]+)$/.exec(filter);
+  if (!m) throw new Error(`unsupported numeric filter: ${filter}`);
+  return `${m[1]} ${m[2]} ${m[3]}`;
+}
+
+function filters(params: NonNullable<AlgoliaRequest['params']>): string[] {
+  const out: string[] = [];
+  for (const f of params.facetFilters ?? []) out.push(Array.isArray(f) ? f.map(facetFilter).join(' OR ') : facetFilter(f));
+  for (const f of params.numericFilters ?? []) out.push(Array.isArray(f) ? f.map(numericFilter).join(' OR ') : numericFilter(f));
+  return out;
+}
+
+/** A Meilisearch hit as InstantSearch's Highlight and Snippet read it. */
+function toAlgoliaHit(hit: Record<string, unknown>, preTag: string) {
+  const formatted = (hit._formatted ?? {}) as Record<string, unknown>;
+  const highlight: Record<string, { value: string; matchLevel: 'full' | 'none'; matchedWords: string[] }> = {};
+  for (const attribute of HIGHLIGHTED) {
+    const value = formatted[attribute];
+    if (typeof value === 'string') highlight[attribute] = { value, matchLevel: value.includes(preTag) ? 'full' : 'none', matchedWords: [] };
+  }
+  const { _formatted, _federation, ...rest } = hit;
+  return { ...rest, objectID: String(hit.id), _highlightResult: highlight, _snippetResult: highlight.body ? { body: highlight.body } : {} };
+}
+
+export interface SearchClientOptions {
+  /** Told after every answer which servers did not answer (empty when all did). */
+  onMissing?: (missing: SearchServer[]) => void;
+  fetch?: typeof fetch;
+}
+
+/** An InstantSearch search client over the target's servers. */
+export function searchClient(target: Omit<SearchTarget, 'index'>, options: SearchClientOptions = {}) {
+  return {
+    async search(requests: AlgoliaRequest[]) {
+      const answers = await Promise.all(requests.map((request) => answer(target, request, options.fetch)));
+      const missing = new Map<string, SearchServer>();
+      for (const a of answers) for (const s of a.missing) missing.set(s.name, s);
+      options.onMissing?.([...missing.values()]);
+      return { results: answers.map((a) => a.result) };
+    },
+  };
+}
+
+async function answer(target: Omit<SearchTarget, 'index'>, request: AlgoliaRequest, doFetch?: typeof fetch) {
+  const params = request.params ?? {};
+  const { index, sort } = splitIndexName(request.indexName);
+  const hitsPerPage = params.hitsPerPage ?? 20;
+  const page = params.page ?? 0;
+  const preTag = params.highlightPreTag ?? '<mark>';
+  const snippet = (params.attributesToSnippet ?? []).map((a) => a.split(':'));
+  const query: FederatedQuery = {
+    q: params.query ?? '',
+    filter: filters(params),
+    sort,
+    ...(hitsPerPage > 0
+      ? {
+          attributesToRetrieve: HIT_ATTRIBUTES,
+          attributesToHighlight: HIGHLIGHTED,
+          attributesToCrop: snippet.map(([a]) => a!),
+          cropLength: snippet[0]?.[1] ? Number(snippet[0][1]) : undefined,
+          cropMarker: params.snippetEllipsisText,
+          highlightPreTag: preTag,
+          highlightPostTag: params.highlightPostTag ?? '</mark>',
+        }
+      : { attributesToRetrieve: ['id'] }),
+  };
+  const facets = params.facets === undefined ? [] : Array.isArray(params.facets) ? params.facets : [params.facets];
+  const result = await federatedSearch(
+    { index, servers: target.servers },
+    query,
+    { offset: page * hitsPerPage, limit: hitsPerPage, facets, maxValuesPerFacet: params.maxValuesPerFacet },
+    doFetch,
+  );
+  return {
+    missing: result.missing,
+    result: {
+      index: request.indexName,
+      hits: result.hits.map((h) => toAlgoliaHit(h, preTag)),
+      nbHits: result.total,
+      page,
+      nbPages: hitsPerPage > 0 ? Math.ceil(result.total / hitsPerPage) : 0,
+      hitsPerPage,
+      processingTimeMS: result.processingTimeMs,
+      query: query.q,
+      params: '',
+      exhaustiveNbHits: false,
+      exhaustiveFacetsCount: true,
+      facets: Object.fromEntries(facets.map((f) => [f, result.facetDistribution[f] ?? {}])),
+      facets_stats: result.facetStats,
+    },
+  };
+}

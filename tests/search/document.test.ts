@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { SNIPPET_SOURCE_CHARS, splitBody, toDocument } from '../../src/search/document.ts';
+import { makeArticle } from '../helpers/meili.ts';
+
+describe('the document stored for an article', () => {
+  it('keeps a body of up to SNIPPET_SOURCE_CHARS in `body`, the field results crop', () => {
+    const short = '短文一篇。';
+    expect(splitBody(short)).toEqual([short, '']);
+    expect(toDocument(makeArticle({ id: 's', body: short }))).toMatchObject({ body: short, bodyMore: '' });
+  });
+
+  it('splits a long body after the last sentence end before the limit, losing nothing', () => {
+    const body = `${'第一段的文字，内容很长。'.repeat(300)}${'第二部分没有句号'.repeat(100)}`;
+    const [head, rest] = splitBody(body);
+    expect(head.length).toBeLessThanOrEqual(SNIPPET_SOURCE_CHARS);
+    expect(head.endsWith('。')).toBe(true);
+    expect(head + rest).toBe(body);
+    const doc = toDocument(makeArticle({ id: 'l', body }));
+    expect(doc.body + doc.bodyMore).toBe(body);
+  });
+
+  it('cuts at the limit when no sentence ends in its second half', () => {
+    const body = '无标点'.repeat(1000);
+    const [head, rest] = splitBody(body, 100);
+    expect(head).toHaveLength(100);
+    expect(head + rest).toBe(body);
+  });
+});
