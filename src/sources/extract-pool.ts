@@ -8,6 +8,7 @@ import { Worker } from 'node:worker_threads';
 import type { PageSource } from '../ingest/extract-page.ts';
 import type { PageRecord } from '../model/page.ts';
 import type { Paper } from '../model/paper.ts';
+import type { SegmenterEngine } from '../text/segmenter.ts';
 
 /** Pages fewer than this are not worth starting workers for (each loads its dictionary, ~2 s). */
 export const POOL_MIN_PAGES = 24;
@@ -30,11 +31,11 @@ export class ExtractPool {
 
   private constructor() {}
 
-  static async start(papers: Paper[], size = defaultWorkers()): Promise<ExtractPool> {
+  static async start(papers: Paper[], size = defaultWorkers(), engine?: SegmenterEngine): Promise<ExtractPool> {
     const pool = new ExtractPool();
     await Promise.all(
       Array.from({ length: size }, () => {
-        const worker = new Worker(new URL('./extract-worker.ts', import.meta.url), { workerData: { papers } });
+        const worker = new Worker(new URL('./extract-worker.ts', import.meta.url), { workerData: { papers, engine } });
         pool.#workers.push(worker);
         return new Promise<void>((ready, fail) => {
           worker.once('error', fail);

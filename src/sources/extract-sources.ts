@@ -4,7 +4,7 @@ import { loadGazetteer, regionProvinces, segmenterWords, type Gazetteer } from '
 import { extractPage, type ExtractContext, type PageSource } from '../ingest/extract-page.ts';
 import { defaultWorkers, ExtractPool, POOL_MIN_PAGES } from './extract-pool.ts';
 import type { Paper } from '../model/paper.ts';
-import { createSegmenter } from '../text/segmenter.ts';
+import { createSegmenter, type SegmenterEngine } from '../text/segmenter.ts';
 import { statSync } from 'node:fs';
 import { displayPath, findPapersFile, listPageFiles, loadPapers, readSource, type Papers } from './read-sources.ts';
 
@@ -21,6 +21,8 @@ export interface ExtractOptions {
   workers?: number;
   /** Called once the dictionaries are loaded, before the first page is extracted (start-up ends here). */
   onReady?: () => void;
+  /** The jieba binding to segment with; default @node-rs/jieba (src/text/segmenter.ts). The bench compares both. */
+  engine?: SegmenterEngine;
 }
 
 export interface Extraction {
@@ -58,11 +60,11 @@ export function gazetteerFor(papers: Paper[]): Promise<{ gazetteer: Gazetteer; p
  * city names and the local names of those provinces. Nothing in it changes while pages are read, so a
  * page extracts the same alone, first, or after a thousand others.
  */
-export function extractContext(papers: Paper[]): Promise<ExtractContext> {
-  const key = regionsKey(papers);
+export function extractContext(papers: Paper[], engine?: SegmenterEngine): Promise<ExtractContext> {
+  const key = `${regionsKey(papers)} ${engine ?? ''}`;
   let context = contexts.get(key);
   if (!context) {
-    context = gazetteerFor(papers).then(({ gazetteer, provinces }) => ({ gazetteer, segmenter: createSegmenter(segmenterWords(gazetteer, provinces)) }));
+    context = gazetteerFor(papers).then(({ gazetteer, provinces }) => ({ gazetteer, segmenter: createSegmenter(segmenterWords(gazetteer, provinces), { engine }) }));
     contexts.set(key, context);
   }
   return context;
@@ -78,8 +80,8 @@ export async function extractSources(paths: string[], options: ExtractOptions = 
   const papers = loadPapers(papersFile);
   const gazetteer = (await gazetteerFor(papers.papers)).gazetteer;
   const workers = options.workers ?? (files.length >= POOL_MIN_PAGES ? defaultWorkers() : 1);
-  const pool = workers > 1 ? await ExtractPool.start(papers.papers, workers) : null;
-  const context = pool ? null : await extractContext(papers.papers);
+  const pool = workers > 1 ? await ExtractPool.start(papers.papers, workers, options.engine) : null;
+  const context = pool ? null : await extractContext(papers.papers, options.engine);
   options.onReady?.();
   const pages: PageRecord[] = new Array(files.length);
   let done = 0;

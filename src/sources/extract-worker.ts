@@ -5,10 +5,11 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { extractPage, type PageSource } from '../ingest/extract-page.ts';
 import type { Paper } from '../model/paper.ts';
+import type { SegmenterEngine } from '../text/segmenter.ts';
 import { extractContext } from './extract-sources.ts';
 
-const { papers } = workerData as { papers: Paper[] };
-const context = await extractContext(papers);
+const { papers, engine } = workerData as { papers: Paper[]; engine?: SegmenterEngine };
+const context = await extractContext(papers, engine);
 const port = parentPort!;
 port.on('message', ({ id, source }: { id: number; source: PageSource }) => {
   try {
