@@ -12,15 +12,27 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: ['tests/**/*.meili.test.ts', 'tests/**/*.browser.test.ts'] },
+        test: {
+          name: 'unit',
+          include: ['tests/**/*.test.ts'],
+          exclude: ['tests/**/*.meili.test.ts', 'tests/**/*.browser.test.ts'],
+        },
       },
       {
         extends: true,
-        test: { name: 'meili', include: ['tests/**/*.meili.test.ts'], globalSetup: ['tests/setup/meili.ts'] },
+        test: {
+          name: 'meili',
+          include: ['tests/**/*.meili.test.ts'],
+          globalSetup: ['tests/setup/meili.ts'],
+        },
       },
       {
         extends: true,
-        test: { name: 'browser', include: ['tests/**/*.browser.test.ts'], globalSetup: ['tests/setup/meili.ts'] },
+        test: {
+          name: 'browser',
+          include: ['tests/**/*.browser.test.ts'],
+          globalSetup: ['tests/setup/meili.ts'],
+        },
       },
     ],
   },

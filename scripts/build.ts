@@ -15,15 +15,22 @@ const config = loadConfig();
 const dataDir = config.dataDir;
 let lock: Lock;
 try {
-  lock = await lockDataDir(dataDir, 'build', { wait: !values['no-wait'], log: (line) => console.error(`build: ${line}`) });
+  lock = await lockDataDir(dataDir, 'build', {
+    wait: !values['no-wait'],
+    log: (line) => console.error(`build: ${line}`),
+  });
 } catch (error) {
   if (!(error instanceof LockBusyError)) throw error;
-  console.error(`build: ${dataDir} is being written by ${describeHolder(error.holder)}; not waiting (--no-wait)`);
+  console.error(
+    `build: ${dataDir} is being written by ${describeHolder(error.holder)}; not waiting (--no-wait)`,
+  );
   process.exit(BUSY_EXIT_CODE);
 }
 try {
   const result = await buildSite(config);
-  console.log(`built ${result.outDir} in ${result.seconds} s${result.searchConfig ? '' : ' (no data/search.json yet: search stays off until `npm run ingest`)'}`);
+  console.log(
+    `built ${result.outDir} in ${result.seconds} s${result.searchConfig ? '' : ' (no data/search.json yet: search stays off until `npm run ingest`)'}`,
+  );
   lock.release();
 } catch (error) {
   console.error(`build failed: ${failureText(error)}`);

@@ -47,10 +47,15 @@ const fail = (message: string): never => {
   process.exit(2);
 };
 const format = values.format as Format | 'bundle';
-if (format !== 'bundle' && !FORMATS.includes(format)) fail(`--format must be one of ${FORMATS.join(', ')}, bundle`);
-if (format === 'bundle' && !values.out && process.stdout.isTTY) fail('--format bundle writes a ZIP: give --out FILE.zip (or redirect stdout)');
-if (!['relevance', 'newest', 'oldest'].includes(values.sort!)) fail('--sort must be relevance, newest or oldest');
-for (const d of [values.from, values.to]) if (d && !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(d)) fail(`date "${d}" is not YYYY-MM-DD, YYYY-MM or YYYY`);
+if (format !== 'bundle' && !FORMATS.includes(format))
+  fail(`--format must be one of ${FORMATS.join(', ')}, bundle`);
+if (format === 'bundle' && !values.out && process.stdout.isTTY)
+  fail('--format bundle writes a ZIP: give --out FILE.zip (or redirect stdout)');
+if (!['relevance', 'newest', 'oldest'].includes(values.sort!))
+  fail('--sort must be relevance, newest or oldest');
+for (const d of [values.from, values.to])
+  if (d && !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(d))
+    fail(`date "${d}" is not YYYY-MM-DD, YYYY-MM or YYYY`);
 
 const request: SearchRequest = {
   ...emptyRequest(),
@@ -71,21 +76,31 @@ const request: SearchRequest = {
 const config = loadConfig({ flags: { data: values.data } });
 const files = dataFiles(config.dataDir);
 // The index the last ingest published, and the papers on each server (data/search.json), else the configured index.
-const published = existsSync(files.searchConfig) ? (JSON.parse(readFileSync(files.searchConfig, 'utf8')) as Partial<SearchConfigJson>) : {};
+const published = existsSync(files.searchConfig)
+  ? (JSON.parse(readFileSync(files.searchConfig, 'utf8')) as Partial<SearchConfigJson>)
+  : {};
 const index = values.index ?? published.index ?? config.indexUid;
 // Article links (and the bundle's search address) on the site's public address unless told otherwise.
 const baseUrl = values['base-url'] ?? config.siteUrl;
-const { connected, unreachable } = await connectServers(config.servers, config.dataDir).catch((error: Error) => fail(failureText(error)));
+const { connected, unreachable } = await connectServers(config.servers, config.dataDir).catch(
+  (error: Error) => fail(failureText(error)),
+);
 for (const c of connected) for (const note of c.meili.notes) console.error(note);
 // Every server, in the configured order; one that does not answer has no key, and is reported missing.
 const target: SearchTarget = {
   index,
   servers: config.servers.map((s) => {
     const c = connected.find((x) => x.name === s.name);
-    return { name: s.name, host: c?.meili.host ?? s.url ?? '', apiKey: c?.meili.apiKey ?? '', papers: published.servers?.find((p) => p.name === s.name)?.papers ?? s.papers ?? [] };
+    return {
+      name: s.name,
+      host: c?.meili.host ?? s.url ?? '',
+      apiKey: c?.meili.apiKey ?? '',
+      papers: published.servers?.find((p) => p.name === s.name)?.papers ?? s.papers ?? [],
+    };
   }),
 };
-for (const u of unreachable) console.error(`export: server ${u.name} does not answer (${failureText(u.error)})`);
+for (const u of unreachable)
+  console.error(`export: server ${u.name} does not answer (${failureText(u.error)})`);
 // A file is written beside the target and renamed when complete: a failed export leaves no file that
 // looks whole. On stdout nothing is written before the first page came back complete.
 const partFile = values.out ? `${values.out}.part` : null;
@@ -99,7 +114,10 @@ try {
     target,
     request,
     allowPartial: values.partial,
-    onMissing: (missing) => process.stderr.write(`\nexport: --partial: leaving out the articles of ${missing.map((m) => `${m.papers.join('、') || 'the papers'} on ${m.name}`).join('; ')}\n`),
+    onMissing: (missing) =>
+      process.stderr.write(
+        `\nexport: --partial: leaving out the articles of ${missing.map((m) => `${m.papers.join('、') || 'the papers'} on ${m.name}`).join('; ')}\n`,
+      ),
     onProgress: (done, total) => process.stderr.write(`\rexported ${done}/${total}`),
   });
   if (format === 'bundle') {
@@ -107,7 +125,17 @@ try {
     for await (const article of articles) all.push(article);
     const chunks: Uint8Array[] = [];
     const version = published.index === index ? (published.indexVersion ?? null) : null;
-    await writeBundle(all, { request, baseUrl, index: { name: index, version }, exportedAt: new Date(), exportedFrom: 'cli' }, (chunk) => chunks.push(chunk));
+    await writeBundle(
+      all,
+      {
+        request,
+        baseUrl,
+        index: { name: index, version },
+        exportedAt: new Date(),
+        exportedFrom: 'cli',
+      },
+      (chunk) => chunks.push(chunk),
+    );
     for (const chunk of chunks) await write(chunk);
     count = all.length;
   } else {
@@ -130,7 +158,10 @@ try {
     out.destroy();
     rmSync(partFile, { force: true });
   }
-  const hint = error instanceof PartialResultError ? ' — no file written; run again when it answers, or with --partial to export the rest' : '';
+  const hint =
+    error instanceof PartialResultError
+      ? ' — no file written; run again when it answers, or with --partial to export the rest'
+      : '';
   console.error(`\nexport failed: ${failureText(error)}${hint}`);
   process.exitCode = 1;
 } finally {

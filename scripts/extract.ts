@@ -14,12 +14,15 @@ try {
   const { pages } = await extractSources(paths);
   const out: string[] = [];
   for (const page of pages) {
-    for (const m of page.messages) console.error(`${m.file}:${m.line}: ${m.severity}: ${m.message}`);
+    for (const m of page.messages)
+      console.error(`${m.file}:${m.line}: ${m.severity}: ${m.message}`);
     for (const article of page.articles) out.push(JSON.stringify(article));
   }
   process.stdout.write(out.length ? out.join('\n') + '\n' : '');
   const skipped = pages.filter((p) => p.status === 'skipped').length;
-  console.error(`${pages.length} files, ${out.length} articles${skipped ? `, ${skipped} skipped` : ''}`);
+  console.error(
+    `${pages.length} files, ${out.length} articles${skipped ? `, ${skipped} skipped` : ''}`,
+  );
 } catch (error) {
   console.error(`extract: ${failureText(error)}`);
   process.exit(1);

@@ -8,7 +8,12 @@ import { dataFiles, loadConfig } from '../src/config/index.ts';
 import { BUSY_EXIT_CODE, lockDataDir } from '../src/pipeline/data-lock.ts';
 import { runIngest, summarise, type IngestServer } from '../src/pipeline/run-ingest.ts';
 import { failedServers } from '../src/pipeline/ingest-report.ts';
-import { connectServers, stopServers, type ServerConnection, type UnreachableServer } from '../src/search/servers.ts';
+import {
+  connectServers,
+  stopServers,
+  type ServerConnection,
+  type UnreachableServer,
+} from '../src/search/servers.ts';
 import { progressPrinter } from '../src/pipeline/progress.ts';
 import { failureText, LockBusyError } from '../src/errors/index.ts';
 import { describeHolder, type Lock } from '../src/system/lock.ts';
@@ -23,7 +28,9 @@ const { values } = parseArgs({
   },
 });
 
-const config = loadConfig({ flags: { content: values.content, data: values.data, index: values.index } });
+const config = loadConfig({
+  flags: { content: values.content, data: values.data, index: values.index },
+});
 const { dataDir } = config;
 let lock: Lock | undefined;
 let connected: ServerConnection[] = [];
@@ -39,17 +46,25 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 
 try {
-  lock = await lockDataDir(dataDir, 'ingest', { wait: !values['no-wait'], log: (line) => console.error(`ingest: ${line}`) });
+  lock = await lockDataDir(dataDir, 'ingest', {
+    wait: !values['no-wait'],
+    log: (line) => console.error(`ingest: ${line}`),
+  });
 } catch (error) {
   if (!(error instanceof LockBusyError)) throw error;
-  console.error(`ingest: ${dataDir} is being written by ${describeHolder(error.holder)}; not waiting (--no-wait)`);
+  console.error(
+    `ingest: ${dataDir} is being written by ${describeHolder(error.holder)}; not waiting (--no-wait)`,
+  );
   process.exit(BUSY_EXIT_CODE);
 }
 let unreachable: UnreachableServer[] = [];
 try {
   ({ connected, unreachable } = await connectServers(config.servers, dataDir));
   for (const c of connected) for (const note of c.meili.notes) console.error(note);
-  for (const u of unreachable) console.error(`ingest: server ${u.name} (${u.url ?? 'embedded'}) does not answer: ${failureText(u.error)}; the others go on`);
+  for (const u of unreachable)
+    console.error(
+      `ingest: server ${u.name} (${u.url ?? 'embedded'}) does not answer: ${failureText(u.error)}; the others go on`,
+    );
 } catch (error) {
   console.error(`ingest: ${failureText(error)}`);
   lock.release();
@@ -63,7 +78,13 @@ try {
     servers: config.servers.map((s): IngestServer => {
       const c = connected.find((x) => x.name === s.name);
       const u = unreachable.find((x) => x.name === s.name);
-      return { name: s.name, papers: s.papers, meili: c ? { host: c.meili.host, apiKey: c.meili.apiKey } : null, url: s.url, error: u?.error };
+      return {
+        name: s.name,
+        papers: s.papers,
+        meili: c ? { host: c.meili.host, apiKey: c.meili.apiKey } : null,
+        url: s.url,
+        error: u?.error,
+      };
     }),
     indexUid: config.indexUid,
     searchUrl: config.searchUrl,

@@ -55,48 +55,100 @@ async function baseArticles() {
 const meili = await startMeili({ dataDir: join(work, 'loadtest'), port: 0 });
 try {
   const client = meiliClient(meili.host, meili.apiKey);
-  const have = (await indexExists(client, 'articles')) ? (await client.index('articles').getStats()).numberOfDocuments : 0;
+  const have = (await indexExists(client, 'articles'))
+    ? (await client.index('articles').getStats()).numberOfDocuments
+    : 0;
   const builtFile = join(work, 'loadtest-index.json');
   // An index from before the corpus was laid out holds undated articles: build it again.
-  const dated = existsSync(builtFile) && (JSON.parse(readFileSync(builtFile, 'utf8')) as { dated?: boolean }).dated === true;
+  const dated =
+    existsSync(builtFile) &&
+    (JSON.parse(readFileSync(builtFile, 'utf8')) as { dated?: boolean }).dated === true;
   if (have !== target || !dated) {
     const base = await baseArticles();
     const docs = replicate(sortArticles(base), target).map(toDocument);
     log(`indexing ${docs.length} dated articles …`);
     const started = Date.now();
     await removeStaleBuilds(client, 'articles');
-    await publishIndex(client, docs, { indexUid: 'articles', settings: indexSettings(dictionaryWords(base, [], createSegmenter([]).cutByDictionary)), onProgress: (d, t) => process.stderr.write(`\r${d}/${t}`) });
+    await publishIndex(client, docs, {
+      indexUid: 'articles',
+      settings: indexSettings(dictionaryWords(base, [], createSegmenter([]).cutByDictionary)),
+      onProgress: (d, t) => process.stderr.write(`\r${d}/${t}`),
+    });
     const seconds = (Date.now() - started) / 1000;
     log(`\nindexed in ${Math.round(seconds)} s`);
-    writeFileSync(builtFile, JSON.stringify({ documents: docs.length, seconds, dated: true }) + '\n');
+    writeFileSync(
+      builtFile,
+      JSON.stringify({ documents: docs.length, seconds, dated: true }) + '\n',
+    );
   }
   const key = await ensureSearchKey(client, 'articles');
-  const bodies = await siteBodies({ index: 'articles', servers: [{ name: 'main', host: meili.host, apiKey: key, papers: [] }] });
+  const bodies = await siteBodies({
+    index: 'articles',
+    servers: [{ name: 'main', host: meili.host, apiKey: key, papers: [] }],
+  });
   for (const [i, body] of bodies.entries()) {
-    const res = (await (await fetch(`${meili.host}/multi-search`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${key}`, 'Accept-Encoding': 'identity' }, body })).json()) as { hits: unknown[] };
-    if (!res.hits?.length) throw new Error(`loadtest: "${SITE_QUERIES[i]![0]}" with ${SITE_QUERIES[i]![1].join(', ')} finds nothing: it would time an empty answer`);
+    const res = (await (
+      await fetch(`${meili.host}/multi-search`, {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json',
+          Authorization: `Bearer ${key}`,
+          'Accept-Encoding': 'identity',
+        },
+        body,
+      })
+    ).json()) as { hits: unknown[] };
+    if (!res.hits?.length)
+      throw new Error(
+        `loadtest: "${SITE_QUERIES[i]![0]}" with ${SITE_QUERIES[i]![1].join(', ')} finds nothing: it would time an empty answer`,
+      );
   }
   const blank = join(work, 'blank-site');
   mkdirSync(blank, { recursive: true });
   writeFileSync(join(blank, 'index.html'), '<!doctype html><title>load</title>');
-  const site = await serveSite({ distDir: blank, port: 0, servers: [{ name: 'main', host: meili.host }] });
+  const site = await serveSite({
+    distDir: blank,
+    port: 0,
+    servers: [{ name: 'main', host: meili.host }],
+  });
   const run = async (url: string, path: string) => {
     const result = await autocannon({
       url,
       connections: Number(values.connections),
       amount: Number(values.requests),
       timeout: 30,
-      requests: bodies.map((body) => ({ method: 'POST', path, headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${key}` }, body })),
+      requests: bodies.map((body) => ({
+        method: 'POST',
+        path,
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${key}` },
+        body,
+      })),
     });
-    return { throughput: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.timeouts + result.non2xx };
+    return {
+      throughput: Math.round(result.requests.average),
+      p50: result.latency.p50,
+      p99: result.latency.p99,
+      errors: result.errors + result.timeouts + result.non2xx,
+    };
   };
   try {
     const direct = await run(meili.host, '/multi-search');
     const proxied = await run(site.url, '/meili/main/multi-search');
-    const summary = { articles: (await client.index('articles').getStats()).numberOfDocuments, requests: Number(values.requests), connections: Number(values.connections), direct, proxied };
+    const summary = {
+      articles: (await client.index('articles').getStats()).numberOfDocuments,
+      requests: Number(values.requests),
+      connections: Number(values.connections),
+      direct,
+      proxied,
+    };
     writeFileSync(join(work, 'loadtest.json'), JSON.stringify(summary, null, 2) + '\n');
-    for (const [label, r] of [['straight to Meilisearch', direct], ["through the site's /meili proxy", proxied]] as const) {
-      console.log(`${summary.requests} searches on ${summary.articles} articles, ${summary.connections} connections, ${label}: ${r.throughput} requests/s, p50 ${r.p50} ms, p99 ${r.p99} ms, errors ${r.errors}`);
+    for (const [label, r] of [
+      ['straight to Meilisearch', direct],
+      ["through the site's /meili proxy", proxied],
+    ] as const) {
+      console.log(
+        `${summary.requests} searches on ${summary.articles} articles, ${summary.connections} connections, ${label}: ${r.throughput} requests/s, p50 ${r.p50} ms, p99 ${r.p99} ms, errors ${r.errors}`,
+      );
     }
     if (direct.errors + proxied.errors > 0) process.exitCode = 1;
   } finally {

@@ -13,7 +13,17 @@
  * first N misses of each layout under the table.
  */
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { formatMiss } from '../src/eval/format-score.ts';
@@ -21,7 +31,11 @@ import { parseGold, parsePredictions, type GoldRecord } from '../src/eval/gold.t
 import { formatLayoutTable, type LayoutRow } from '../src/eval/layout-table.ts';
 import { scoreExtraction, type Miss } from '../src/eval/score-extraction.ts';
 import { layoutDir } from '../tests/eval/devset/devset.ts';
-import { loadCorpusPages, recomposeCorpus, type CorpusPage } from '../tests/eval/devset/recompose.ts';
+import {
+  loadCorpusPages,
+  recomposeCorpus,
+  type CorpusPage,
+} from '../tests/eval/devset/recompose.ts';
 import { LAYOUTS } from '../tests/eval/devset/render.ts';
 
 const root = resolve(import.meta.dirname, '..');
@@ -44,7 +58,9 @@ const outDir = option('out');
 const missesPerRow = Number(option('misses') ?? 0);
 const every = Math.max(1, Number(option('every') ?? 1));
 if (only !== undefined && only !== 'devset' && only !== 'corpus') {
-  console.error('usage: npm run score:layouts -- [--month 201902|all] [--every N] [--only devset|corpus] [--jobs N] [--out DIR] [--misses N] [--json]');
+  console.error(
+    'usage: npm run score:layouts -- [--month 201902|all] [--every N] [--only devset|corpus] [--jobs N] [--out DIR] [--misses N] [--json]',
+  );
   process.exit(2);
 }
 
@@ -72,29 +88,60 @@ const notes: string[] = [];
 if (only !== 'corpus') {
   for (const layout of LAYOUTS) {
     const dir = layoutDir(layout);
-    jobsToRun.push({ set: 'devset', layout, dir, gold: parseGold(readFileSync(join(dir, 'gold.jsonl'), 'utf8')), districtsLabelled: true });
+    jobsToRun.push({
+      set: 'devset',
+      layout,
+      dir,
+      gold: parseGold(readFileSync(join(dir, 'gold.jsonl'), 'utf8')),
+      districtsLabelled: true,
+    });
   }
 }
 
 let scratch: string | null = null;
 if (only !== 'devset') {
-  const months = month === 'all' ? readdirSync(join(shared, 'corpus/rmrb-2019-2020')).filter((m) => /^\d{6}$/.test(m)).sort() : [month];
+  const months =
+    month === 'all'
+      ? readdirSync(join(shared, 'corpus/rmrb-2019-2020'))
+          .filter((m) => /^\d{6}$/.test(m))
+          .sort()
+      : [month];
   const pdfRoot = join(shared, 'corpus/rmrb-2019-2020');
   if (!existsSync(corpusGold) || !months.every((m) => existsSync(join(pdfRoot, m)))) {
-    notes.push(`corpus layouts skipped: ${existsSync(shared) ? `no ${join(pdfRoot, month)} or ${corpusGold}` : `${shared} not found (a clean clone has no ../shared)`}`);
+    notes.push(
+      `corpus layouts skipped: ${existsSync(shared) ? `no ${join(pdfRoot, month)} or ${corpusGold}` : `${shared} not found (a clean clone has no ../shared)`}`,
+    );
   } else {
     const allGold = parseGold(readFileSync(corpusGold, 'utf8'), corpusGold);
     const goldFor = (files: Set<string>) => allGold.filter((g) => files.has(g.file));
     scratch = mkdtempSync(join(tmpdir(), 'baoku-score-layouts-'));
     const started = performance.now();
-    const pages: CorpusPage[] = months.flatMap((m) => loadCorpusPages(join(pdfRoot, m), corpusGold, { every }));
+    const pages: CorpusPage[] = months.flatMap((m) =>
+      loadCorpusPages(join(pdfRoot, m), corpusGold, { every }),
+    );
     for (const set of recomposeCorpus(pages, scratch)) {
-      jobsToRun.push({ set: 'derived', layout: set.layout, dir: set.dir, gold: set.gold, districtsLabelled: false });
-      if (set.dropped) notes.push(`derived ${set.layout}: ${set.dropped} labelled article(s) of the source pages left out (${[...set.droppedWhy].map(([w, n]) => `${n} ${w}`).join('; ')})`);
+      jobsToRun.push({
+        set: 'derived',
+        layout: set.layout,
+        dir: set.dir,
+        gold: set.gold,
+        districtsLabelled: false,
+      });
+      if (set.dropped)
+        notes.push(
+          `derived ${set.layout}: ${set.dropped} labelled article(s) of the source pages left out (${[...set.droppedWhy].map(([w, n]) => `${n} ${w}`).join('; ')})`,
+        );
     }
-    notes.push(`derived layouts recomposed from ${pages.length} PDF-style pages in ${((performance.now() - started) / 1000).toFixed(1)}s`);
-    for (const [layout, folder] of [['pdf', 'rmrb-2019-2020'], ['clean', 'rmrb-2019-2020-clean']] as const) {
-      const dirs = months.map((m) => join(shared, 'corpus', folder, m)).filter((d) => existsSync(d));
+    notes.push(
+      `derived layouts recomposed from ${pages.length} PDF-style pages in ${((performance.now() - started) / 1000).toFixed(1)}s`,
+    );
+    for (const [layout, folder] of [
+      ['pdf', 'rmrb-2019-2020'],
+      ['clean', 'rmrb-2019-2020-clean'],
+    ] as const) {
+      const dirs = months
+        .map((m) => join(shared, 'corpus', folder, m))
+        .filter((d) => existsSync(d));
       if (!dirs.length) {
         notes.push(`corpus ${layout}: no ${folder}/${month}`);
         continue;
@@ -105,9 +152,21 @@ if (only !== 'devset') {
       if (every > 1) {
         dir = join(scratch, `corpus-${layout}`);
         mkdirSync(dir);
-        files = dirs.flatMap((d) => readdirSync(d).filter((f) => f.endsWith('.txt')).sort().filter((_, i) => i % every === 0).map((f) => (copyFileSync(join(d, f), join(dir, f)), f)));
+        files = dirs.flatMap((d) =>
+          readdirSync(d)
+            .filter((f) => f.endsWith('.txt'))
+            .sort()
+            .filter((_, i) => i % every === 0)
+            .map((f) => (copyFileSync(join(d, f), join(dir, f)), f)),
+        );
       }
-      jobsToRun.push({ set: 'corpus', layout, dir, gold: goldFor(new Set(files)), districtsLabelled: false });
+      jobsToRun.push({
+        set: 'corpus',
+        layout,
+        dir,
+        gold: goldFor(new Set(files)),
+        districtsLabelled: false,
+      });
     }
   }
 }
@@ -116,7 +175,10 @@ if (only !== 'devset') {
 function extract(dir: string): Promise<{ stdout: string; seconds: number }> {
   const started = performance.now();
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [join(root, 'scripts/extract.ts'), dir], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(root, 'scripts/extract.ts'), dir], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const out: Buffer[] = [];
     let err = '';
     child.stdout.on('data', (b: Buffer) => out.push(b));
@@ -124,7 +186,11 @@ function extract(dir: string): Promise<{ stdout: string; seconds: number }> {
     child.on('error', fail);
     child.on('close', (code) => {
       if (code !== 0) fail(new Error(`extract ${dir} exited ${code}:\n${err}`));
-      else done({ stdout: Buffer.concat(out).toString('utf8'), seconds: (performance.now() - started) / 1000 });
+      else
+        done({
+          stdout: Buffer.concat(out).toString('utf8'),
+          seconds: (performance.now() - started) / 1000,
+        });
     });
   });
 }
@@ -139,10 +205,23 @@ async function worker() {
     const { stdout, seconds } = await extract(job.dir);
     const predicted = parsePredictions(stdout, `${job.set} ${job.layout}`);
     const { metrics, misses } = scoreExtraction(job.gold, predicted);
-    results[i] = { row: { set: job.set, layout: job.layout, pages: pageFiles(job.dir).length, metrics, districtsLabelled: job.districtsLabelled, seconds }, misses };
+    results[i] = {
+      row: {
+        set: job.set,
+        layout: job.layout,
+        pages: pageFiles(job.dir).length,
+        metrics,
+        districtsLabelled: job.districtsLabelled,
+        seconds,
+      },
+      misses,
+    };
     if (outDir) {
       mkdirSync(outDir, { recursive: true });
-      writeFileSync(join(outDir, `${job.set}-${job.layout}.gold.jsonl`), job.gold.map((g) => JSON.stringify(g) + '\n').join(''));
+      writeFileSync(
+        join(outDir, `${job.set}-${job.layout}.gold.jsonl`),
+        job.gold.map((g) => JSON.stringify(g) + '\n').join(''),
+      );
       writeFileSync(join(outDir, `${job.set}-${job.layout}.pred.jsonl`), stdout);
     }
   }
@@ -155,17 +234,43 @@ try {
 }
 
 if (flag('json')) {
-  console.log(JSON.stringify(results.map(({ row }) => ({ set: row.set, layout: row.layout, pages: row.pages, districtsLabelled: row.districtsLabelled, seconds: row.seconds, metrics: row.metrics })), null, 1));
+  console.log(
+    JSON.stringify(
+      results.map(({ row }) => ({
+        set: row.set,
+        layout: row.layout,
+        pages: row.pages,
+        districtsLabelled: row.districtsLabelled,
+        seconds: row.seconds,
+        metrics: row.metrics,
+      })),
+      null,
+      1,
+    ),
+  );
 } else {
-  const scope = only === 'devset' ? 'dev set' : `${only === 'corpus' ? '' : 'dev set; '}corpus month ${month}${every > 1 ? `, every ${every}th page` : ''}`;
-  console.log(`extraction scores per layout (${scope}; ${((performance.now() - started) / 1000).toFixed(1)}s, ${Math.min(jobs, jobsToRun.length)} at a time)\n`);
+  const scope =
+    only === 'devset'
+      ? 'dev set'
+      : `${only === 'corpus' ? '' : 'dev set; '}corpus month ${month}${every > 1 ? `, every ${every}th page` : ''}`;
+  console.log(
+    `extraction scores per layout (${scope}; ${((performance.now() - started) / 1000).toFixed(1)}s, ${Math.min(jobs, jobsToRun.length)} at a time)\n`,
+  );
   console.log(formatLayoutTable(results.map((r) => r.row)));
   for (const note of notes) console.log(`note: ${note}`);
   if (missesPerRow > 0) {
     for (const { row, misses } of results) {
-      console.log(`\n${row.set} ${row.layout}: ${misses.length} misses${misses.length > missesPerRow ? `, first ${missesPerRow}` : ''}`);
-      for (const m of misses.slice(0, missesPerRow)) console.log(formatMiss({ ...m, what: m.what.length > 100 ? m.what.slice(0, 100) + '…' : m.what }));
+      console.log(
+        `\n${row.set} ${row.layout}: ${misses.length} misses${misses.length > missesPerRow ? `, first ${missesPerRow}` : ''}`,
+      );
+      for (const m of misses.slice(0, missesPerRow))
+        console.log(
+          formatMiss({ ...m, what: m.what.length > 100 ? m.what.slice(0, 100) + '…' : m.what }),
+        );
     }
   }
-  if (outDir) console.log(`\ngold and predictions per layout in ${outDir} (npm run score -- GOLD PRED --verbose)`);
+  if (outDir)
+    console.log(
+      `\ngold and predictions per layout in ${outDir} (npm run score -- GOLD PRED --verbose)`,
+    );
 }

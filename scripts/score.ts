@@ -43,7 +43,9 @@ function main(argv: string[]): number {
     const gold = parseGold(readFileSync(goldPath, 'utf8'), goldPath);
     const predicted = parsePredictions(readFileSync(predPath, 'utf8'), predPath);
     const result = scoreExtraction(gold, predicted);
-    process.stdout.write(formatReport(result, { json: argv.includes('--json'), verbose: argv.includes('--verbose') }));
+    process.stdout.write(
+      formatReport(result, { json: argv.includes('--json'), verbose: argv.includes('--verbose') }),
+    );
     return minF1 === null || result.metrics.overall >= minF1 ? 0 : 1;
   } catch (error) {
     const message = error instanceof JsonLinesError ? error.message : `${(error as Error).message}`;

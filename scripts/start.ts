@@ -14,7 +14,12 @@ import { BUSY_EXIT_CODE, lockDataDir } from '../src/pipeline/data-lock.ts';
 import { progressPrinter } from '../src/pipeline/progress.ts';
 import { serveSite } from '../src/pipeline/serve-site.ts';
 import { runIngest, summarise, type IngestServer } from '../src/pipeline/run-ingest.ts';
-import { connectServers, stopServers, type ServerConnection, type UnreachableServer } from '../src/search/servers.ts';
+import {
+  connectServers,
+  stopServers,
+  type ServerConnection,
+  type UnreachableServer,
+} from '../src/search/servers.ts';
 import { failureText, LockBusyError } from '../src/errors/index.ts';
 import { describeHolder, type Lock } from '../src/system/lock.ts';
 
@@ -25,10 +30,15 @@ const files = dataFiles(dataDir);
 
 let lock: Lock | null = null;
 try {
-  lock = await lockDataDir(dataDir, 'start', { wait: !values['no-wait'], log: (line) => console.log(line) });
+  lock = await lockDataDir(dataDir, 'start', {
+    wait: !values['no-wait'],
+    log: (line) => console.log(line),
+  });
 } catch (error) {
   if (!(error instanceof LockBusyError)) throw error;
-  console.error(`start: ${dataDir} is being written by ${describeHolder(error.holder)}; not waiting (--no-wait)`);
+  console.error(
+    `start: ${dataDir} is being written by ${describeHolder(error.holder)}; not waiting (--no-wait)`,
+  );
   process.exit(BUSY_EXIT_CODE);
 }
 
@@ -36,9 +46,14 @@ let connected: ServerConnection[] = [];
 let unreachable: UnreachableServer[] = [];
 try {
   // While the site is served, an embedded server that dies is started again (a few times), and the log says so.
-  ({ connected, unreachable } = await connectServers(config.servers, dataDir, { restart: { log: (line) => console.error(`${new Date().toISOString()} ${line}`) } }));
+  ({ connected, unreachable } = await connectServers(config.servers, dataDir, {
+    restart: { log: (line) => console.error(`${new Date().toISOString()} ${line}`) },
+  }));
   for (const c of connected) for (const note of c.meili.notes) console.log(note);
-  for (const u of unreachable) console.error(`start: server ${u.name} (${u.url ?? 'embedded'}) does not answer: ${failureText(u.error)}; its papers are missing from search until it does`);
+  for (const u of unreachable)
+    console.error(
+      `start: server ${u.name} (${u.url ?? 'embedded'}) does not answer: ${failureText(u.error)}; its papers are missing from search until it does`,
+    );
 } catch (error) {
   console.error(`start: ${failureText(error)}`);
   lock.release();
@@ -57,18 +72,39 @@ process.on('SIGINT', () => void shutdown(0));
 process.on('SIGTERM', () => void shutdown(0));
 
 try {
-  for (const c of connected) console.log(`Meilisearch${connected.length + unreachable.length > 1 ? ` ${c.name}` : ''}: ${c.meili.host}${c.meili.embedded ? ` (embedded, data in ${files.meili})` : ''}`);
+  for (const c of connected)
+    console.log(
+      `Meilisearch${connected.length + unreachable.length > 1 ? ` ${c.name}` : ''}: ${c.meili.host}${c.meili.embedded ? ` (embedded, data in ${files.meili})` : ''}`,
+    );
   const servers = config.servers.map((s): IngestServer => {
     const c = connected.find((x) => x.name === s.name);
-    return { name: s.name, papers: s.papers, meili: c ? { host: c.meili.host, apiKey: c.meili.apiKey } : null, url: s.url, error: unreachable.find((x) => x.name === s.name)?.error };
+    return {
+      name: s.name,
+      papers: s.papers,
+      meili: c ? { host: c.meili.host, apiKey: c.meili.apiKey } : null,
+      url: s.url,
+      error: unreachable.find((x) => x.name === s.name)?.error,
+    };
   });
   const progress = progressPrinter();
-  const report = await runIngest({ contentDir: config.contentDir, dataDir, servers, indexUid: config.indexUid, searchUrl: config.searchUrl, log: (l) => console.log(l), progress: progress.update });
+  const report = await runIngest({
+    contentDir: config.contentDir,
+    dataDir,
+    servers,
+    indexUid: config.indexUid,
+    searchUrl: config.searchUrl,
+    log: (l) => console.log(l),
+    progress: progress.update,
+  });
   progress.stop();
   console.log(summarise(report));
 
   const stampFile = join(outDir, '.baoku-build');
-  const stamp = buildStamp(root, config.articlesFile, JSON.stringify([config.siteUrl, config.reportUrl]));
+  const stamp = buildStamp(
+    root,
+    config.articlesFile,
+    JSON.stringify([config.siteUrl, config.reportUrl]),
+  );
   if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) {
     console.log(`site: unchanged, reusing ${outDir}`);
   } else {
@@ -83,7 +119,14 @@ try {
   lock = null;
 
   // The site and, under /meili/<server>/, its search: same origin, no Accept-Encoding sent on (see serve-site.ts).
-  const site = await serveSite({ distDir: outDir, port, servers: servers.map((s) => ({ name: s.name, host: s.meili?.host ?? s.url ?? 'http://127.0.0.1:9' })) });
+  const site = await serveSite({
+    distDir: outDir,
+    port,
+    servers: servers.map((s) => ({
+      name: s.name,
+      host: s.meili?.host ?? s.url ?? 'http://127.0.0.1:9',
+    })),
+  });
   stopAll.push(() => site.close());
   console.log(`\n报库 is running: http://localhost:${site.port}/  (Ctrl-C to stop)\n`);
   await new Promise<void>((done) => site.server.once('close', () => done()));

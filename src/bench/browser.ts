@@ -9,7 +9,16 @@ export async function launchChromium(): Promise<Browser> {
   const { chromium } = await import('playwright-core');
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -17,7 +26,14 @@ export async function launchChromium(): Promise<Browser> {
  * Time `rounds` × bodies POSTs from a page at `pageUrl` to `searchUrl` (same origin or not), one at a
  * time, as the search page's fetch sends them (the browser adds its own Accept-Encoding). Milliseconds each.
  */
-export async function browserRoundTrips(browser: Browser, pageUrl: string, searchUrl: string, apiKey: string, bodies: string[], rounds: number): Promise<number[]> {
+export async function browserRoundTrips(
+  browser: Browser,
+  pageUrl: string,
+  searchUrl: string,
+  apiKey: string,
+  bodies: string[],
+  rounds: number,
+): Promise<number[]> {
   const page = await browser.newPage();
   try {
     await page.goto(pageUrl);
@@ -27,7 +43,11 @@ export async function browserRoundTrips(browser: Browser, pageUrl: string, searc
         for (let r = 0; r < rounds; r++) {
           for (const body of bodies) {
             const started = performance.now();
-            const res = await fetch(searchUrl, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${apiKey}` }, body });
+            const res = await fetch(searchUrl, {
+              method: 'POST',
+              headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${apiKey}` },
+              body,
+            });
             await res.json();
             times.push(performance.now() - started);
           }
@@ -42,13 +62,23 @@ export async function browserRoundTrips(browser: Browser, pageUrl: string, searc
 }
 
 /** Run queries against a Pagefind index (its folder's parent served as /): the top `depth` URLs of each, and the time each took. */
-export async function pagefindInBrowser(browser: Browser, bundleDir: string, queries: string[], depth: number): Promise<{ latencies: number[]; results: string[][] }> {
+export async function pagefindInBrowser(
+  browser: Browser,
+  bundleDir: string,
+  queries: string[],
+  depth: number,
+): Promise<{ latencies: number[]; results: string[][] }> {
   const server = createServer((req, res) => {
     const url = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    if (url === '/') return void res.writeHead(200, { 'Content-Type': 'text/html' }).end('<!doctype html><meta charset="utf-8"><title>pagefind</title>');
+    if (url === '/')
+      return void res
+        .writeHead(200, { 'Content-Type': 'text/html' })
+        .end('<!doctype html><meta charset="utf-8"><title>pagefind</title>');
     const path = join(bundleDir, '..', url);
     if (!existsSync(path)) return void res.writeHead(404).end();
-    res.writeHead(200, { 'Content-Type': path.endsWith('.js') ? 'text/javascript' : 'application/octet-stream' });
+    res.writeHead(200, {
+      'Content-Type': path.endsWith('.js') ? 'text/javascript' : 'application/octet-stream',
+    });
     createReadStream(path).pipe(res);
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -65,7 +95,11 @@ export async function pagefindInBrowser(browser: Browser, bundleDir: string, que
         for (const q of queries) {
           const started = performance.now();
           const r = await pf.search(q);
-          const top = await Promise.all(r.results.slice(0, depth).map((x: { data: () => Promise<{ url: string }> }) => x.data()));
+          const top = await Promise.all(
+            r.results
+              .slice(0, depth)
+              .map((x: { data: () => Promise<{ url: string }> }) => x.data()),
+          );
           latencies.push(performance.now() - started);
           results.push(top.map((t: { url: string }) => t.url));
         }

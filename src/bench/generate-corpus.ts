@@ -12,9 +12,18 @@ export function replicate(base: Article[], count: number): Article[] {
   for (let i = 0; i < count; i++) {
     const a = base[i % base.length]!;
     const round = Math.floor(i / base.length);
-    const id = round === 0 ? a.id : createHash('sha256').update(`${a.id}:${round}`).digest('hex').slice(0, 16);
-    const date = a.date && round > 0 ? `${Number(a.date.slice(0, 4)) - round}${a.date.slice(4)}` : a.date;
-    out.push({ ...a, id, date: date === '2020-02-29' || date?.endsWith('-02-29') ? date.replace('-02-29', '-02-28') : date });
+    const id =
+      round === 0
+        ? a.id
+        : createHash('sha256').update(`${a.id}:${round}`).digest('hex').slice(0, 16);
+    const date =
+      a.date && round > 0 ? `${Number(a.date.slice(0, 4)) - round}${a.date.slice(4)}` : a.date;
+    out.push({
+      ...a,
+      id,
+      date:
+        date === '2020-02-29' || date?.endsWith('-02-29') ? date.replace('-02-29', '-02-28') : date,
+    });
   }
   return out;
 }

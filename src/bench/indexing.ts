@@ -27,7 +27,13 @@ export function diskBytes(dir: string): number {
 }
 
 /** Start a fresh server in `dataDir`, build `uid` from `docs` with `settings`, and measure. The server keeps running. */
-export async function buildIndex(dataDir: string, uid: string, docs: ArticleDocument[], settings: Settings, onProgress?: (done: number, total: number) => void): Promise<BuiltIndex> {
+export async function buildIndex(
+  dataDir: string,
+  uid: string,
+  docs: ArticleDocument[],
+  settings: Settings,
+  onProgress?: (done: number, total: number) => void,
+): Promise<BuiltIndex> {
   rmSync(dataDir, { recursive: true, force: true });
   const meili = await startMeili({ dataDir, port: 0 });
   const client = meiliClient(meili.host, meili.apiKey);

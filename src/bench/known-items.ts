@@ -71,8 +71,16 @@ export function bodySpan(pageText: string, gold: GoldRecord): string | null {
 }
 
 /** A run of whole words from the middle outwards, phraseMin–phraseMax characters, found once in `corpus`. */
-export function distinctivePhrase(body: string, corpus: string, segmenter: Segmenter, limits = KNOWN_ITEM_DEFAULTS): string | null {
-  const runs = [...body.matchAll(/[\u4e00-\u9fff]{10,}/g)].map((m) => ({ text: m[0], at: m.index }));
+export function distinctivePhrase(
+  body: string,
+  corpus: string,
+  segmenter: Segmenter,
+  limits = KNOWN_ITEM_DEFAULTS,
+): string | null {
+  const runs = [...body.matchAll(/[\u4e00-\u9fff]{10,}/g)].map((m) => ({
+    text: m[0],
+    at: m.index,
+  }));
   const middle = body.length / 2;
   runs.sort((a, b) => Math.abs(a.at - middle) - Math.abs(b.at - middle));
   for (const run of runs) {
@@ -99,12 +107,26 @@ const topWords = (text: string, n: number, segmenter: Segmenter) =>
  * Queries for every `step`-th usable labelled article (kind article, titled, body found and long
  * enough), one of each kind per article, in a fixed order: the same corpus gives the same set.
  */
-export function knownItemQueries(gold: GoldRecord[], pages: Map<string, string>, segmenter: Segmenter, options: { articles?: number; minBody?: number } = {}): KnownItem[] {
+export function knownItemQueries(
+  gold: GoldRecord[],
+  pages: Map<string, string>,
+  segmenter: Segmenter,
+  options: { articles?: number; minBody?: number } = {},
+): KnownItem[] {
   const limits = { ...KNOWN_ITEM_DEFAULTS, ...options };
   const corpus = [...pages.values()].join('\n');
   const usable = gold
-    .map((g) => ({ g, body: g.kind === 'article' && g.titles.length > 0 && pages.has(g.file) ? bodySpan(pages.get(g.file)!, g) : null }))
-    .filter((x): x is { g: GoldRecord; body: string } => x.body !== null && x.body.length >= limits.minBody);
+    .map((g) => ({
+      g,
+      body:
+        g.kind === 'article' && g.titles.length > 0 && pages.has(g.file)
+          ? bodySpan(pages.get(g.file)!, g)
+          : null,
+    }))
+    .filter(
+      (x): x is { g: GoldRecord; body: string } =>
+        x.body !== null && x.body.length >= limits.minBody,
+    );
   const wanted = limits.articles;
   const step = Math.max(1, Math.floor(usable.length / wanted));
   const out: KnownItem[] = [];
@@ -115,8 +137,18 @@ export function knownItemQueries(gold: GoldRecord[], pages: Map<string, string>,
     const keywords = topWords(body, 3, segmenter);
     const headline = topWords(g.titles.join('，'), 2, segmenter);
     if (!phrase || keywords.length < 3 || headline.length < 2) continue;
-    const base = { file: g.file, first: normText(g.first), last: normText(g.last), titles: normTitle(g.titles.join('')) };
-    out.push({ ...base, kind: 'phrase', q: phrase }, { ...base, kind: 'quoted', q: `"${phrase}"` }, { ...base, kind: 'keywords', q: keywords.join(' ') }, { ...base, kind: 'headline', q: headline.join(' ') });
+    const base = {
+      file: g.file,
+      first: normText(g.first),
+      last: normText(g.last),
+      titles: normTitle(g.titles.join('')),
+    };
+    out.push(
+      { ...base, kind: 'phrase', q: phrase },
+      { ...base, kind: 'quoted', q: `"${phrase}"` },
+      { ...base, kind: 'keywords', q: keywords.join(' ') },
+      { ...base, kind: 'headline', q: headline.join(' ') },
+    );
     taken++;
   }
   return out;
@@ -130,7 +162,11 @@ export function containsTarget(hit: HitText, item: KnownItem): boolean {
 /** The hit is the target whole: the labelled titles, and both snippets in its body. */
 export function isWholeTarget(hit: HitText, item: KnownItem): boolean {
   const body = normText(hit.body);
-  return normTitle(`${hit.kicker}${hit.headline}${hit.subheadline}`) === item.titles && body.includes(item.first) && body.includes(item.last);
+  return (
+    normTitle(`${hit.kicker}${hit.headline}${hit.subheadline}`) === item.titles &&
+    body.includes(item.first) &&
+    body.includes(item.last)
+  );
 }
 
 export interface RelevanceScore {
@@ -143,7 +179,10 @@ export interface RelevanceScore {
   mrr: number;
   /** Share of queries whose first hit is the target whole under its own headline. */
   whole: number;
-  byKind: Record<QueryKind, { queries: number; first: number; top3: number; mrr: number; whole: number }>;
+  byKind: Record<
+    QueryKind,
+    { queries: number; first: number; top3: number; mrr: number; whole: number }
+  >;
 }
 
 /** Score the hits (up to `depth` per query, in rank order) each system returned for the queries. */
@@ -154,16 +193,26 @@ export function scoreRelevance(items: KnownItem[], hits: HitText[][]): Relevance
     let rr = 0;
     let whole = 0;
     for (const [item, list] of pairs) {
-      const rank = list.slice(0, KNOWN_ITEM_DEFAULTS.depth).findIndex((h) => containsTarget(h, item));
+      const rank = list
+        .slice(0, KNOWN_ITEM_DEFAULTS.depth)
+        .findIndex((h) => containsTarget(h, item));
       if (rank === 0) first++;
       if (rank >= 0 && rank < 3) top3++;
       if (rank >= 0) rr += 1 / (rank + 1);
       if (list[0] && isWholeTarget(list[0], item)) whole++;
     }
     const n = Math.max(1, pairs.length);
-    return { queries: pairs.length, first: first / n, top3: top3 / n, mrr: rr / n, whole: whole / n };
+    return {
+      queries: pairs.length,
+      first: first / n,
+      top3: top3 / n,
+      mrr: rr / n,
+      whole: whole / n,
+    };
   };
   const pairs = items.map((item, i) => [item, hits[i] ?? []] as [KnownItem, HitText[]]);
-  const byKind = Object.fromEntries(QUERY_KINDS.map((k) => [k, score(pairs.filter(([item]) => item.kind === k))])) as RelevanceScore['byKind'];
+  const byKind = Object.fromEntries(
+    QUERY_KINDS.map((k) => [k, score(pairs.filter(([item]) => item.kind === k))]),
+  ) as RelevanceScore['byKind'];
   return { ...score(pairs), byKind };
 }

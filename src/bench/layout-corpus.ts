@@ -15,12 +15,18 @@ const PAGE_NAME = /^[a-z]+_(\d{4})(\d{2})(\d{2})_p(\d+)\.txt$/;
 
 /** The corpus's page files in order (month folders, then names), with their size in bytes. */
 export function corpusPages(corpus: string): { path: string; name: string; bytes: number }[] {
-  const months = readdirSync(corpus).filter((d) => statSync(join(corpus, d)).isDirectory()).sort();
+  const months = readdirSync(corpus)
+    .filter((d) => statSync(join(corpus, d)).isDirectory())
+    .sort();
   return months.flatMap((m) =>
     readdirSync(join(corpus, m))
       .filter((f) => f.endsWith('.txt'))
       .sort()
-      .map((f) => ({ path: join(corpus, m, f), name: f, bytes: statSync(join(corpus, m, f)).size })),
+      .map((f) => ({
+        path: join(corpus, m, f),
+        name: f,
+        bytes: statSync(join(corpus, m, f)).size,
+      })),
   );
 }
 
@@ -28,7 +34,11 @@ export function corpusPages(corpus: string): { path: string; name: string; bytes
  * Copy the corpus's pages into `dest` as content/<slug>/<date>/<page>.txt with a papers.json; done once
  * (a later call finds every page in place). Returns the content folder and where each page went.
  */
-export function layOutCorpus(corpus: string, dest: string, paper: Paper = CORPUS_PAPER): { contentDir: string; pages: Map<string, string> } {
+export function layOutCorpus(
+  corpus: string,
+  dest: string,
+  paper: Paper = CORPUS_PAPER,
+): { contentDir: string; pages: Map<string, string> } {
   const pages = new Map<string, string>();
   mkdirSync(join(dest, paper.slug), { recursive: true });
   writeFileSync(join(dest, 'papers.json'), JSON.stringify({ papers: [paper] }, null, 2) + '\n');

@@ -29,7 +29,8 @@ export interface PartResult {
 
 export type Results = Record<string, PartResult>;
 
-export const BEGIN = '<!-- bench:begin (written by npm run bench; edit the prose outside this block) -->';
+export const BEGIN =
+  '<!-- bench:begin (written by npm run bench; edit the prose outside this block) -->';
 export const END = '<!-- bench:end -->';
 
 export function readResults(file: string): Results {
@@ -48,7 +49,12 @@ export function resultsMarkdown(results: Results, order: string[], header: strin
   const tables = parts.map(
     (r) =>
       `### ${r.title}\n\n${r.how} Mode: **${r.mode}**, measured ${r.date}.\n\n| what | baoku | peer (same run) | ratio / target |\n| --- | --- | --- | --- |\n` +
-      r.rows.map((row) => `| ${cell(row.what)} | ${cell(row.value)} | ${cell(row.peer)} | ${cell(row.ratio)} |`).join('\n'),
+      r.rows
+        .map(
+          (row) =>
+            `| ${cell(row.what)} | ${cell(row.value)} | ${cell(row.peer)} | ${cell(row.ratio)} |`,
+        )
+        .join('\n'),
   );
   return `${BEGIN}\n${header}\n\n${tables.join('\n\n')}\n${END}`;
 }
@@ -57,11 +63,13 @@ export function resultsMarkdown(results: Results, order: string[], header: strin
 export function replaceBlock(existing: string, block: string): string {
   const start = existing.indexOf(BEGIN);
   const end = existing.indexOf(END);
-  if (start >= 0 && end > start) return existing.slice(0, start) + block + existing.slice(end + END.length);
+  if (start >= 0 && end > start)
+    return existing.slice(0, start) + block + existing.slice(end + END.length);
   const title = existing.match(/^# .*\n/)?.[0] ?? '# Benchmarks\n';
   return `${title}\n${block}\n\n${existing.slice(title.length).trimStart()}`;
 }
 
-export const ratio = (a: number, b: number, digits = 2) => (b > 0 ? `${(a / b).toFixed(digits)}×` : '–');
+export const ratio = (a: number, b: number, digits = 2) =>
+  b > 0 ? `${(a / b).toFixed(digits)}×` : '–';
 export const pct = (x: number) => `${Math.round(x * 100)}%`;
 export const ms = (n: number) => `${n.toFixed(n < 10 ? 1 : 0)} ms`;

@@ -23,7 +23,17 @@ export const SITE_QUERIES: [string, string[], string][] = [
 export const siteRequests = (index: string): AlgoliaRequest[] =>
   SITE_QUERIES.map(([query, facetFilters, sort]) => ({
     indexName: sort ? `${index}:${sort}` : index,
-    params: { query, facets: FACETS, facetFilters, hitsPerPage: 10, page: 0, attributesToSnippet: ['body:60'], snippetEllipsisText: '…', highlightPreTag: '<mark>', highlightPostTag: '</mark>' },
+    params: {
+      query,
+      facets: FACETS,
+      facetFilters,
+      hitsPerPage: 10,
+      page: 0,
+      attributesToSnippet: ['body:60'],
+      snippetEllipsisText: '…',
+      highlightPreTag: '<mark>',
+      highlightPostTag: '</mark>',
+    },
   }));
 
 /** The federated bodies the search page's client sends for the site's queries (captured from the client itself). */
@@ -31,9 +41,11 @@ export async function siteBodies(target: SearchTarget): Promise<string[]> {
   const bodies: string[] = [];
   const capture = (async (_url: string, init: RequestInit) => {
     bodies.push(String(init.body));
-    return new Response('{"hits":[],"estimatedTotalHits":0}', { headers: { 'Content-Type': 'application/json' } });
+    return new Response('{"hits":[],"estimatedTotalHits":0}', {
+      headers: { 'Content-Type': 'application/json' },
+    });
   }) as unknown as typeof fetch;
-  for (const r of siteRequests(target.index)) await searchClient(target, { fetch: capture }).search([r]);
+  for (const r of siteRequests(target.index))
+    await searchClient(target, { fetch: capture }).search([r]);
   return bodies;
 }
-

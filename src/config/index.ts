@@ -40,7 +40,10 @@ export const ServerEntry = z
     /** A running Meilisearch; left out for the embedded server (at most one). */
     url: z.url().optional(),
     /** The environment variable holding its master key. */
-    keyEnv: z.string().regex(/^[A-Z_][A-Z0-9_]*$/, 'an environment variable name').optional(),
+    keyEnv: z
+      .string()
+      .regex(/^[A-Z_][A-Z0-9_]*$/, 'an environment variable name')
+      .optional(),
     /** A file holding its master key (mode 0600; relative to the project root). */
     keyFile: z.string().min(1).optional(),
     /** Slugs of the papers it holds; left out on one server, which then holds every paper not listed elsewhere. */
@@ -57,16 +60,36 @@ const Servers = z
     const names = new Set<string>();
     const placed = new Map<string, string>();
     servers.forEach((server, i) => {
-      if (names.has(server.name)) ctx.addIssue({ code: 'custom', path: [i, 'name'], message: `duplicate server name "${server.name}"` });
+      if (names.has(server.name))
+        ctx.addIssue({
+          code: 'custom',
+          path: [i, 'name'],
+          message: `duplicate server name "${server.name}"`,
+        });
       names.add(server.name);
       for (const paper of server.papers ?? []) {
         const other = placed.get(paper);
-        if (other) ctx.addIssue({ code: 'custom', path: [i, 'papers'], message: `paper "${paper}" is on server "${other}" already: a paper's articles live on one server` });
+        if (other)
+          ctx.addIssue({
+            code: 'custom',
+            path: [i, 'papers'],
+            message: `paper "${paper}" is on server "${other}" already: a paper's articles live on one server`,
+          });
         placed.set(paper, server.name);
       }
     });
-    if (servers.filter((s) => !s.url).length > 1) ctx.addIssue({ code: 'custom', path: [], message: 'at most one server without "url" (the embedded one)' });
-    if (servers.filter((s) => !s.papers).length > 1) ctx.addIssue({ code: 'custom', path: [], message: 'at most one server without "papers" (the one holding every other paper)' });
+    if (servers.filter((s) => !s.url).length > 1)
+      ctx.addIssue({
+        code: 'custom',
+        path: [],
+        message: 'at most one server without "url" (the embedded one)',
+      });
+    if (servers.filter((s) => !s.papers).length > 1)
+      ctx.addIssue({
+        code: 'custom',
+        path: [],
+        message: 'at most one server without "papers" (the one holding every other paper)',
+      });
   });
 
 /** baoku.config.json: every key optional. The Meilisearch master key is not one: keep secrets out of files. */
@@ -92,9 +115,15 @@ export const ConfigFile = z
      * Where "报告错误" on an article page goes: a mailto: address or an issue URL ({title} and {body}
      * filled in). Unset: the page shows the prefilled correction as text to paste.
      */
-    reportUrl: z.string().regex(/^(mailto:|https?:\/\/)\S+$/, 'a mailto: address or an http(s) URL').optional(),
+    reportUrl: z
+      .string()
+      .regex(/^(mailto:|https?:\/\/)\S+$/, 'a mailto: address or an http(s) URL')
+      .optional(),
     /** Where the browser sends searches (default /meili: the site's own, passed on to the servers). */
-    searchUrl: z.string().regex(/^(\/|https?:\/\/)/, 'a path on the site (/meili) or an http(s) URL').optional(),
+    searchUrl: z
+      .string()
+      .regex(/^(\/|https?:\/\/)/, 'a path on the site (/meili) or an http(s) URL')
+      .optional(),
     /** Several Meilisearch servers, and which papers live on which (default: one server). */
     servers: Servers.optional(),
   })
@@ -168,7 +197,8 @@ export function dataFiles(dataDir: string) {
     /** The embedded Meilisearch: database, dumps, snapshots, key, log. */
     meili: join(dataDir, 'meili'),
     /** What the live index `uid` was built from (on `server`, when there are several). */
-    indexState: (uid: string, server?: string | null) => join(dataDir, `index-state-${uid}${server ? `@${server}` : ''}.json`),
+    indexState: (uid: string, server?: string | null) =>
+      join(dataDir, `index-state-${uid}${server ? `@${server}` : ''}.json`),
   };
 }
 
@@ -178,7 +208,8 @@ function fromEnvironment(env: NodeJS.ProcessEnv): ConfigFile {
     const value = env[name];
     if (value === undefined || value === '') continue;
     const parsed = ConfigFile.shape[key].safeParse(key === 'port' ? Number(value) : value);
-    if (!parsed.success) throw new ConfigError(`$${name}`, null, `"${value}": ${parsed.error.issues[0]!.message}`);
+    if (!parsed.success)
+      throw new ConfigError(`$${name}`, null, `"${value}": ${parsed.error.issues[0]!.message}`);
     out[key] = parsed.data;
   }
   return out as ConfigFile;
@@ -213,17 +244,46 @@ export function loadConfig(options: LoadOptions = {}): Config {
   const env = options.env ?? process.env;
   const candidate = join(root, CONFIG_FILE);
   const file = existsSync(candidate) ? candidate : null;
-  const flags = Object.fromEntries(Object.entries(options.flags ?? {}).filter(([, v]) => v !== undefined));
+  const flags = Object.fromEntries(
+    Object.entries(options.flags ?? {}).filter(([, v]) => v !== undefined),
+  );
   const parsedFlags = ConfigFile.safeParse(flags);
-  if (!parsedFlags.success) throw new ConfigError('command line', null, parsedFlags.error.issues[0]!.message);
-  const merged: ConfigFile = { ...(file ? fromFile(file) : {}), ...fromEnvironment(env), ...parsedFlags.data };
+  if (!parsedFlags.success)
+    throw new ConfigError('command line', null, parsedFlags.error.issues[0]!.message);
+  const merged: ConfigFile = {
+    ...(file ? fromFile(file) : {}),
+    ...fromEnvironment(env),
+    ...parsedFlags.data,
+  };
   const at = (path: string) => resolve(root, path);
   const dataDir = at(merged.data ?? DEFAULTS.data);
-  const meili = Object.freeze({ url: merged.meiliUrl ?? null, masterKey: env.MEILI_MASTER_KEY || null });
-  if (merged.servers && merged.meiliUrl) throw new ConfigError(file ?? CONFIG_FILE, null, 'servers and meiliUrl (MEILI_URL) both set: list the server in servers instead');
+  const meili = Object.freeze({
+    url: merged.meiliUrl ?? null,
+    masterKey: env.MEILI_MASTER_KEY || null,
+  });
+  if (merged.servers && merged.meiliUrl)
+    throw new ConfigError(
+      file ?? CONFIG_FILE,
+      null,
+      'servers and meiliUrl (MEILI_URL) both set: list the server in servers instead',
+    );
   const servers = merged.servers
-    ? merged.servers.map((s, i) => Object.freeze({ name: s.name, url: s.url ?? null, masterKey: serverKey(s, i, env, at, file), papers: s.papers ? Object.freeze([...s.papers]) : null }))
-    : [Object.freeze({ name: DEFAULTS.serverName, url: meili.url, masterKey: meili.masterKey, papers: null })];
+    ? merged.servers.map((s, i) =>
+        Object.freeze({
+          name: s.name,
+          url: s.url ?? null,
+          masterKey: serverKey(s, i, env, at, file),
+          papers: s.papers ? Object.freeze([...s.papers]) : null,
+        }),
+      )
+    : [
+        Object.freeze({
+          name: DEFAULTS.serverName,
+          url: meili.url,
+          masterKey: meili.masterKey,
+          papers: null,
+        }),
+      ];
   return Object.freeze({
     root,
     file,
@@ -232,7 +292,10 @@ export function loadConfig(options: LoadOptions = {}): Config {
     distDir: at(merged.dist ?? DEFAULTS.dist),
     articlesFile: merged.articles ? at(merged.articles) : dataFiles(dataDir).articles,
     port: merged.port ?? DEFAULTS.port,
-    siteUrl: (merged.siteUrl ?? `http://localhost:${merged.port ?? DEFAULTS.port}`).replace(/\/+$/, ''),
+    siteUrl: (merged.siteUrl ?? `http://localhost:${merged.port ?? DEFAULTS.port}`).replace(
+      /\/+$/,
+      '',
+    ),
     reportUrl: merged.reportUrl ?? null,
     indexUid: merged.index ?? DEFAULTS.index,
     meili,
@@ -242,11 +305,18 @@ export function loadConfig(options: LoadOptions = {}): Config {
 }
 
 /** A server's master key, from its keyEnv or keyFile; an unset variable or unreadable file is an error. */
-function serverKey(server: ServerEntry, i: number, env: NodeJS.ProcessEnv, at: (p: string) => string, file: string | null): string | null {
+function serverKey(
+  server: ServerEntry,
+  i: number,
+  env: NodeJS.ProcessEnv,
+  at: (p: string) => string,
+  file: string | null,
+): string | null {
   const where = file ?? CONFIG_FILE;
   if (server.keyEnv) {
     const key = env[server.keyEnv];
-    if (!key) throw new ConfigError(where, null, `servers.${i}.keyEnv: $${server.keyEnv} is not set`);
+    if (!key)
+      throw new ConfigError(where, null, `servers.${i}.keyEnv: $${server.keyEnv} is not set`);
     return key;
   }
   if (server.keyFile) {
@@ -260,7 +330,10 @@ function serverKey(server: ServerEntry, i: number, env: NodeJS.ProcessEnv, at: (
 }
 
 /** Which server holds each paper: its listed server, else the one without a list. Unplaced papers are returned apart. */
-export function placePapers(servers: Pick<ServerConfig, 'name' | 'papers'>[], slugs: string[]): { bySlug: Map<string, string>; unplaced: string[] } {
+export function placePapers(
+  servers: Pick<ServerConfig, 'name' | 'papers'>[],
+  slugs: string[],
+): { bySlug: Map<string, string>; unplaced: string[] } {
   const bySlug = new Map<string, string>();
   const rest = servers.find((s) => s.papers === null);
   const unplaced: string[] = [];

@@ -6,7 +6,15 @@
  */
 import { articleId } from '../ingest/extract-page.ts';
 import type { Article, DatePrecision } from '../model/article.ts';
-import { type Anchor, type CorrectionsLog, EDITABLE, type EditableFields, type LogEntry, type PlacedCorrection, type Tombstone } from './schema.ts';
+import {
+  type Anchor,
+  type CorrectionsLog,
+  EDITABLE,
+  type EditableFields,
+  type LogEntry,
+  type PlacedCorrection,
+  type Tombstone,
+} from './schema.ts';
 
 /** How far into the body the first words of an anchor may be found (extraction may move a line or two). */
 export const REATTACH_DEFAULTS = { startWithin: 300 } as const;
@@ -26,25 +34,50 @@ export function anchorOf(a: Article): Anchor {
 type Found = { index: number; how: 'id' | 'reattached' } | { index: -1; problem: string };
 
 /** The article an anchor names: by id, else by file + headline + first words (one candidate only). */
-export function findArticle(articles: Article[], anchor: Anchor, gone: Map<string, Tombstone>): Found {
+export function findArticle(
+  articles: Article[],
+  anchor: Anchor,
+  gone: Map<string, Tombstone>,
+): Found {
   const byId = articles.findIndex((a) => a.id === anchor.id);
   if (byId >= 0) return { index: byId, how: 'id' };
   const start = squeeze(anchor.start);
-  const startMatches = (a: Article) => squeeze(a.body).slice(0, REATTACH_DEFAULTS.startWithin + start.length).includes(start);
+  const startMatches = (a: Article) =>
+    squeeze(a.body)
+      .slice(0, REATTACH_DEFAULTS.startWithin + start.length)
+      .includes(start);
   const headlineMatches = (a: Article) => anchor.headline !== '' && a.headline === anchor.headline;
-  const score = (a: Article) => (a.file === anchor.file ? 1 : 0) + (headlineMatches(a) ? 2 : 0) + (startMatches(a) ? 2 : 0);
+  const score = (a: Article) =>
+    (a.file === anchor.file ? 1 : 0) + (headlineMatches(a) ? 2 : 0) + (startMatches(a) ? 2 : 0);
   // Same file and one of headline or first words; or, for a file renamed since, both.
-  const candidates = articles.map((a, index) => ({ index, score: score(a) })).filter((c) => c.score >= 3);
+  const candidates = articles
+    .map((a, index) => ({ index, score: score(a) }))
+    .filter((c) => c.score >= 3);
   const best = Math.max(0, ...candidates.map((c) => c.score));
   const top = candidates.filter((c) => c.score === best);
   if (top.length === 1) return { index: top[0]!.index, how: 'reattached' };
   const tomb = gone.get(anchor.id);
-  if (tomb) return { index: -1, problem: tomb.kind === 'withdrawn' ? `article ${anchor.id} was withdrawn by an earlier correction` : `article ${anchor.id} was merged into ${tomb.into} by an earlier correction` };
-  if (top.length > 1) return { index: -1, problem: `${top.length} articles in ${anchor.file} match its headline and first words; give the id of one` };
-  return { index: -1, problem: `no article has id ${anchor.id}, and none in ${anchor.file} has the headline 「${anchor.headline}」 or starts 「${anchor.start}」` };
+  if (tomb)
+    return {
+      index: -1,
+      problem:
+        tomb.kind === 'withdrawn'
+          ? `article ${anchor.id} was withdrawn by an earlier correction`
+          : `article ${anchor.id} was merged into ${tomb.into} by an earlier correction`,
+    };
+  if (top.length > 1)
+    return {
+      index: -1,
+      problem: `${top.length} articles in ${anchor.file} match its headline and first words; give the id of one`,
+    };
+  return {
+    index: -1,
+    problem: `no article has id ${anchor.id}, and none in ${anchor.file} has the headline 「${anchor.headline}」 or starts 「${anchor.start}」`,
+  };
 }
 
-const precisionOf = (date: string | null): DatePrecision => (date === null ? 'unknown' : date.length === 10 ? 'day' : date.length === 7 ? 'month' : 'year');
+const precisionOf = (date: string | null): DatePrecision =>
+  date === null ? 'unknown' : date.length === 10 ? 'day' : date.length === 7 ? 'month' : 'year';
 
 /** A field's value as the log shows it. */
 function shown(field: keyof EditableFields, a: Article): string {
@@ -69,35 +102,61 @@ export function withFields(a: Article, set: EditableFields): Article {
     out.datePrecision = precisionOf(set.date);
     out.dateSource = set.date === null ? 'unknown' : 'correction';
   }
-  if (set.districts && !set.streets) out.streets = a.streets.filter((s) => set.districts!.includes(s.district));
+  if (set.districts && !set.streets)
+    out.streets = a.streets.filter((s) => set.districts!.includes(s.district));
   return out;
 }
 
-function changesOf(before: Article, after: Article, fields: (keyof EditableFields)[]): LogEntry['changes'] {
-  return fields.map((field) => ({ field, before: shown(field, before), after: shown(field, after) })).filter((c) => c.before !== c.after || (c.field === 'date' && before.datePrecision !== after.datePrecision));
+function changesOf(
+  before: Article,
+  after: Article,
+  fields: (keyof EditableFields)[],
+): LogEntry['changes'] {
+  return fields
+    .map((field) => ({ field, before: shown(field, before), after: shown(field, after) }))
+    .filter(
+      (c) =>
+        c.before !== c.after ||
+        (c.field === 'date' && before.datePrecision !== after.datePrecision),
+    );
 }
 
-const unique = <T>(items: T[], key: (t: T) => string = String) => [...new Map(items.map((t) => [key(t), t])).values()];
+const unique = <T>(items: T[], key: (t: T) => string = String) => [
+  ...new Map(items.map((t) => [key(t), t])).values(),
+];
 
 /** Articles cut from one, put back together: bodies in order, titles from the first, the rest joined. */
 export function mergeArticles(first: Article, rest: Article[]): Article {
   const all = [first, ...rest];
   return {
     ...first,
-    body: all.map((a) => a.body).filter(Boolean).join('\n\n'),
+    body: all
+      .map((a) => a.body)
+      .filter(Boolean)
+      .join('\n\n'),
     subheads: all.flatMap((a) => a.subheads),
     tables: all.flatMap((a) => a.tables),
     captions: all.flatMap((a) => a.captions),
-    bylines: unique(all.flatMap((a) => a.bylines), (b) => `${b.role}|${b.name}`),
+    bylines: unique(
+      all.flatMap((a) => a.bylines),
+      (b) => `${b.role}|${b.name}`,
+    ),
     districts: unique(all.flatMap((a) => a.districts)),
     districtAliases: unique(all.flatMap((a) => a.districtAliases)),
-    streets: unique(all.flatMap((a) => a.streets), (s) => `${s.district}|${s.name}`),
+    streets: unique(
+      all.flatMap((a) => a.streets),
+      (s) => `${s.district}|${s.name}`,
+    ),
     keywords: unique(all.flatMap((a) => a.keywords)),
   };
 }
 
 /** One article split before `at`: null when `at` is not in the body exactly once (and not at its start). */
-export function splitArticle(a: Article, at: string, taken: Set<string>): [Article, Article] | null {
+export function splitArticle(
+  a: Article,
+  at: string,
+  taken: Set<string>,
+): [Article, Article] | null {
   const index = a.body.indexOf(at);
   if (index <= 0 || a.body.indexOf(at, index + 1) >= 0) return null;
   const firstBody = a.body.slice(0, index).trim();
@@ -105,7 +164,12 @@ export function splitArticle(a: Article, at: string, taken: Set<string>): [Artic
   let id = articleId(a.paper, a.file, secondBody);
   for (let n = 2; taken.has(id); n++) id = `${articleId(a.paper, a.file, secondBody)}-${n}`;
   const inBody = (body: string) => (s: string) => body.includes(s);
-  const first: Article = { ...a, body: firstBody, subheads: a.subheads.filter(inBody(firstBody)), captions: a.captions.filter(inBody(firstBody)) };
+  const first: Article = {
+    ...a,
+    body: firstBody,
+    subheads: a.subheads.filter(inBody(firstBody)),
+    captions: a.captions.filter(inBody(firstBody)),
+  };
   const second: Article = {
     ...a,
     id,
@@ -129,7 +193,10 @@ export interface CorrectionsResult {
 }
 
 /** Apply every correction, in order, each to the articles as the ones before it left them. */
-export function applyCorrections(extracted: Article[], corrections: PlacedCorrection[]): CorrectionsResult {
+export function applyCorrections(
+  extracted: Article[],
+  corrections: PlacedCorrection[],
+): CorrectionsResult {
   let articles = [...extracted];
   const entries: LogEntry[] = [];
   const gone = new Map<string, Tombstone>();
@@ -171,7 +238,13 @@ export function applyCorrections(extracted: Article[], corrections: PlacedCorrec
       }
       case 'withdraw': {
         articles = articles.filter((_, i) => i !== found.index);
-        gone.set(target.id, { id: target.id, kind: 'withdrawn', date: c.date, reason: c.reason, into: null });
+        gone.set(target.id, {
+          id: target.id,
+          kind: 'withdrawn',
+          date: c.date,
+          reason: c.reason,
+          into: null,
+        });
         break;
       }
       case 'merge': {
@@ -187,7 +260,14 @@ export function applyCorrections(extracted: Article[], corrections: PlacedCorrec
         articles[found.index] = mergeArticles(target, rest);
         const drop = new Set(others.map((o) => o.index));
         articles = articles.filter((_, i) => !drop.has(i));
-        for (const r of rest) gone.set(r.id, { id: r.id, kind: 'merged', date: c.date, reason: c.reason, into: target.id });
+        for (const r of rest)
+          gone.set(r.id, {
+            id: r.id,
+            kind: 'merged',
+            date: c.date,
+            reason: c.reason,
+            into: target.id,
+          });
         entry.related = rest.map((r) => r.id);
         entry.changes = [{ field: 'body', before: `${1 + rest.length} 篇`, after: '1 篇' }];
         break;
@@ -203,14 +283,22 @@ export function applyCorrections(extracted: Article[], corrections: PlacedCorrec
         const corrected = c.set ? withFields(second, c.set) : second;
         articles.splice(found.index, 1, first, corrected);
         entry.related = [corrected.id];
-        entry.changes = [{ field: 'body', before: '1 篇', after: '2 篇' }, ...(c.set ? changesOf(second, corrected, Object.keys(c.set) as (keyof EditableFields)[]) : [])];
+        entry.changes = [
+          { field: 'body', before: '1 篇', after: '2 篇' },
+          ...(c.set
+            ? changesOf(second, corrected, Object.keys(c.set) as (keyof EditableFields)[])
+            : []),
+        ];
         break;
       }
     }
   }
   // A tombstone whose id a later split or merge gave to an article again is not a tombstone.
   const live = new Set(articles.map((a) => a.id));
-  return { articles, log: { entries, tombstones: [...gone.values()].filter((t) => !live.has(t.id)) } };
+  return {
+    articles,
+    log: { entries, tombstones: [...gone.values()].filter((t) => !live.has(t.id)) },
+  };
 }
 
 /** The fields a prefilled correction offers, as the article has them now (see correctionTemplate). */

@@ -34,7 +34,10 @@ export const EditableFields = z
     districts: z.array(z.string().min(1)),
     streets: z.array(Street),
     /** YYYY-MM-DD, YYYY-MM or YYYY; null when the date is unknown. */
-    date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'YYYY-MM-DD, YYYY-MM or YYYY').nullable(),
+    date: z
+      .string()
+      .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'YYYY-MM-DD, YYYY-MM or YYYY')
+      .nullable(),
     kind: ArticleKind,
   })
   .partial()
@@ -53,21 +56,37 @@ const common = {
 };
 
 export const EditCorrection = z
-  .object({ action: z.literal('edit'), ...common, set: EditableFields.refine((s) => Object.keys(s).length > 0, 'name at least one field to set') })
+  .object({
+    action: z.literal('edit'),
+    ...common,
+    set: EditableFields.refine((s) => Object.keys(s).length > 0, 'name at least one field to set'),
+  })
   .strict();
 /** Articles cut from one: those in `with` are appended to this one, in order, and their ids point to it. */
-export const MergeCorrection = z.object({ action: z.literal('merge'), ...common, with: z.array(Anchor).min(1) }).strict();
+export const MergeCorrection = z
+  .object({ action: z.literal('merge'), ...common, with: z.array(Anchor).min(1) })
+  .strict();
 /**
  * One article holding two: split before the text `at` (it must occur once in the body). The second part
  * gets a new id and the first part's paper, date, page and places; `set` corrects its other fields.
  */
 export const SplitCorrection = z
-  .object({ action: z.literal('split'), ...common, at: z.string().min(2), set: EditableFields.optional() })
+  .object({
+    action: z.literal('split'),
+    ...common,
+    at: z.string().min(2),
+    set: EditableFields.optional(),
+  })
   .strict();
 /** Taken down: gone from search, pages, feeds and exports; its address says it was withdrawn, and why. */
 export const WithdrawCorrection = z.object({ action: z.literal('withdraw'), ...common }).strict();
 
-export const Correction = z.discriminatedUnion('action', [EditCorrection, MergeCorrection, SplitCorrection, WithdrawCorrection]);
+export const Correction = z.discriminatedUnion('action', [
+  EditCorrection,
+  MergeCorrection,
+  SplitCorrection,
+  WithdrawCorrection,
+]);
 export type Correction = z.infer<typeof Correction>;
 /** A correction with the place it was read from. */
 export type PlacedCorrection = Correction & { source: string; lineNo: number };
@@ -112,5 +131,8 @@ export const Tombstone = z.object({
 export type Tombstone = z.infer<typeof Tombstone>;
 
 /** data/corrections-log.json: written by every ingest, read by the site build. */
-export const CorrectionsLog = z.object({ entries: z.array(LogEntry), tombstones: z.array(Tombstone) });
+export const CorrectionsLog = z.object({
+  entries: z.array(LogEntry),
+  tombstones: z.array(Tombstone),
+});
 export type CorrectionsLog = z.infer<typeof CorrectionsLog>;

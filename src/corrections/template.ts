@@ -8,7 +8,13 @@ import { anchorOf, currentFields } from './apply.ts';
 
 /** One line of corrections.jsonl, every editable field as the article has it now; reason and date to fill in. */
 export function correctionTemplate(a: Article): string {
-  return JSON.stringify({ action: 'edit', ...anchorOf(a), set: currentFields(a), reason: '', date: '' });
+  return JSON.stringify({
+    action: 'edit',
+    ...anchorOf(a),
+    set: currentFields(a),
+    reason: '',
+    date: '',
+  });
 }
 
 /**
@@ -18,8 +24,10 @@ export function correctionTemplate(a: Article): string {
  */
 export function reportHref(reportUrl: string, subject: string, body: string): string {
   const enc = encodeURIComponent;
-  if (/\{(title|body)\}/.test(reportUrl)) return reportUrl.replace(/\{title\}/g, enc(subject)).replace(/\{body\}/g, enc(body));
+  if (/\{(title|body)\}/.test(reportUrl))
+    return reportUrl.replace(/\{title\}/g, enc(subject)).replace(/\{body\}/g, enc(body));
   const join = reportUrl.includes('?') ? '&' : '?';
-  if (reportUrl.startsWith('mailto:')) return `${reportUrl}${join}subject=${enc(subject)}&body=${enc(body)}`;
+  if (reportUrl.startsWith('mailto:'))
+    return `${reportUrl}${join}subject=${enc(subject)}&body=${enc(body)}`;
   return `${reportUrl}${join}title=${enc(subject)}&body=${enc(body)}`;
 }

@@ -54,9 +54,16 @@ export class MeiliBinaryMissingError extends BaokuError {
 /** A Meilisearch task ended in failure (or was canceled); `cause` is the task as Meilisearch reported it. */
 export class MeiliTaskError extends BaokuError {
   override name = 'MeiliTaskError';
-  override cause: { taskUid: number; type: string; status: string; error: { code: string; message: string } | null };
+  override cause: {
+    taskUid: number;
+    type: string;
+    status: string;
+    error: { code: string; message: string } | null;
+  };
   constructor(what: string, cause: MeiliTaskError['cause']) {
-    super(`${what} failed (task ${cause.taskUid}, ${cause.type}): ${cause.error ? `${cause.error.code}: ${cause.error.message}` : cause.status}`);
+    super(
+      `${what} failed (task ${cause.taskUid}, ${cause.type}): ${cause.error ? `${cause.error.code}: ${cause.error.message}` : cause.status}`,
+    );
     this.cause = cause;
   }
 }
@@ -106,7 +113,9 @@ export class PartialResultError extends BaokuError {
   override name = 'PartialResultError';
   readonly missing: { server: string; papers: string[] }[];
   constructor(missing: PartialResultError['missing']) {
-    super(`server${missing.length > 1 ? 's' : ''} ${missing.map((m) => `${m.server} (${m.papers.join(', ') || 'no papers listed'})`).join(', ')} did not answer: their articles would be missing`);
+    super(
+      `server${missing.length > 1 ? 's' : ''} ${missing.map((m) => `${m.server} (${m.papers.join(', ') || 'no papers listed'})`).join(', ')} did not answer: their articles would be missing`,
+    );
     this.missing = missing;
   }
 }

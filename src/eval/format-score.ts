@@ -13,7 +13,8 @@ export function pythonJson(value: unknown, indent?: number, key = '', depth = 0)
   if (value === null || value === undefined) return 'null';
   if (value === true) return 'true';
   if (value === false) return 'false';
-  if (typeof value === 'number') return INT_KEYS.has(key) && Number.isInteger(value) ? String(value) : pyJsonFloat(value);
+  if (typeof value === 'number')
+    return INT_KEYS.has(key) && Number.isInteger(value) ? String(value) : pyJsonFloat(value);
   if (typeof value === 'string') return JSON.stringify(value);
   const nl = indent === undefined ? '' : '\n' + ' '.repeat(indent * (depth + 1));
   const end = indent === undefined ? '' : '\n' + ' '.repeat(indent * depth);
@@ -24,7 +25,14 @@ export function pythonJson(value: unknown, indent?: number, key = '', depth = 0)
   }
   const entries = Object.entries(value as Record<string, unknown>);
   if (entries.length === 0) return '{}';
-  return '{' + entries.map(([k, v]) => nl + JSON.stringify(k) + ': ' + pythonJson(v, indent, k, depth + 1)).join(sep) + end + '}';
+  return (
+    '{' +
+    entries
+      .map(([k, v]) => nl + JSON.stringify(k) + ': ' + pythonJson(v, indent, k, depth + 1))
+      .join(sep) +
+    end +
+    '}'
+  );
 }
 
 function pyJsonFloat(x: number): string {
@@ -52,6 +60,8 @@ export function formatReport(result: ScoreResult, options: ReportOptions = {}): 
   const lines: string[] = [];
   if (options.verbose) lines.push(...result.misses.map(formatMiss));
   lines.push(pythonJson(m, 1));
-  lines.push(`overall (worst of segmentation F1, title, byline F1, primary district): ${pyFloat(m.overall)}`);
+  lines.push(
+    `overall (worst of segmentation F1, title, byline F1, primary district): ${pyFloat(m.overall)}`,
+  );
   return lines.join('\n') + '\n';
 }

@@ -16,9 +16,25 @@ export interface LayoutRow {
   seconds?: number;
 }
 
-const COLUMNS = ['set', 'layout', 'pages', 'gold', 'pred', 'seg P', 'seg R', 'seg F1', 'titles', 'byl F1', 'roles', 'district', 'overall', 'time'] as const;
+const COLUMNS = [
+  'set',
+  'layout',
+  'pages',
+  'gold',
+  'pred',
+  'seg P',
+  'seg R',
+  'seg F1',
+  'titles',
+  'byl F1',
+  'roles',
+  'district',
+  'overall',
+  'time',
+] as const;
 
-const num = (x: number | null | undefined) => (x === null || x === undefined ? 'n/a' : x.toFixed(3));
+const num = (x: number | null | undefined) =>
+  x === null || x === undefined ? 'n/a' : x.toFixed(3);
 
 function cellsOf(row: LayoutRow): string[] {
   const m = row.metrics;
@@ -47,7 +63,11 @@ function cellsOf(row: LayoutRow): string[] {
 export function formatLayoutTable(rows: LayoutRow[]): string {
   const body = rows.map(cellsOf);
   const widths = COLUMNS.map((c, i) => Math.max(c.length, ...body.map((r) => r[i]!.length)));
-  const line = (cells: readonly string[]) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd();
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!)))
+      .join('  ')
+      .trimEnd();
   return [
     line(COLUMNS),
     line(widths.map((w) => '-'.repeat(w))),

@@ -43,7 +43,8 @@ export interface ScoreResult {
 }
 
 // Python's `\s` for str patterns (str.isspace): JavaScript's `\s` differs (it has U+FEFF, lacks U+001C–U+001F, U+0085).
-const PY_SPACE = /[\t\n\v\f\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/gu;
+const PY_SPACE =
+  /[\t\n\v\f\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/gu;
 // Python's `[\W_]`: everything but letters and numbers (str.isalnum).
 const PY_NON_WORD = /[^\p{L}\p{N}]+/gu;
 const QUOTES = /[“”"‘’'「」『』]/gu;
@@ -84,7 +85,9 @@ function decompose(x: number): { mantissa: bigint; exponent: number } {
   const bits = view.getBigUint64(0);
   const biased = Number((bits >> 52n) & 0x7ffn);
   const fraction = bits & ((1n << 52n) - 1n);
-  return biased === 0 ? { mantissa: fraction, exponent: -1074 } : { mantissa: fraction | (1n << 52n), exponent: biased - 1075 };
+  return biased === 0
+    ? { mantissa: fraction, exponent: -1074 }
+    : { mantissa: fraction | (1n << 52n), exponent: biased - 1075 };
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {
@@ -130,7 +133,14 @@ export function pyRepr(v: unknown): string {
     return quote + out + quote;
   }
   if (Array.isArray(v)) return '[' + v.map(pyRepr).join(', ') + ']';
-  if (isObject(v)) return '{' + Object.entries(v).map(([k, x]) => `${pyRepr(k)}: ${pyRepr(x)}`).join(', ') + '}';
+  if (isObject(v))
+    return (
+      '{' +
+      Object.entries(v)
+        .map(([k, x]) => `${pyRepr(k)}: ${pyRepr(x)}`)
+        .join(', ') +
+      '}'
+    );
   return String(v);
 }
 
@@ -179,7 +189,10 @@ interface Prepared {
 const TITLE_FIELDS = ['kicker', 'headline', 'subheadline'] as const;
 
 /** Score predicted articles against gold labels. Pure: the same inputs always give the same result. */
-export function scoreExtraction(gold: readonly GoldRecord[], predicted: readonly PredictedArticle[]): ScoreResult {
+export function scoreExtraction(
+  gold: readonly GoldRecord[],
+  predicted: readonly PredictedArticle[],
+): ScoreResult {
   if (gold.length === 0) throw new Error('no gold articles to score against');
   const byFile = new Map<string, Prepared[]>();
   for (const p of predicted) {
@@ -224,9 +237,14 @@ export function scoreExtraction(gold: readonly GoldRecord[], predicted: readonly
     const last = normText(g.last);
     const cands = (byFile.get(g.file) ?? []).filter((p) => p.body.includes(first));
     const others = (firsts.get(g.file) ?? []).filter((f) => f !== first);
-    let match: Prepared | null = cands.find((p) => p.body.includes(last) && !others.some((o) => p.body.includes(o))) ?? null;
+    let match: Prepared | null =
+      cands.find((p) => p.body.includes(last) && !others.some((o) => p.body.includes(o))) ?? null;
     if (match === null) {
-      misses.push({ kind: 'segment', file: g.file, what: (g.titles.length ? g.titles : [g.first]).at(-1)! });
+      misses.push({
+        kind: 'segment',
+        file: g.file,
+        what: (g.titles.length ? g.titles : [g.first]).at(-1)!,
+      });
       if (cands.length) match = cands[0]!;
     } else segOk += 1;
 
@@ -234,7 +252,9 @@ export function scoreExtraction(gold: readonly GoldRecord[], predicted: readonly
       titled += 1;
       if (match !== null && match.title === normTitle(g.titles.join(''))) titleOk += 1;
       else {
-        const printed = match ? TITLE_FIELDS.map((k) => textOf(get(match!.article, k))).join('') : '-';
+        const printed = match
+          ? TITLE_FIELDS.map((k) => textOf(get(match!.article, k))).join('')
+          : '-';
         misses.push({ kind: 'title', file: g.file, what: g.titles.join('') + ' <> ' + printed });
       }
     }
@@ -244,7 +264,9 @@ export function scoreExtraction(gold: readonly GoldRecord[], predicted: readonly
     const okNames = new Set(g.bylines_ok ?? []);
     const pb = new Map<unknown, unknown>();
     const predictedBylines = match ? get(match.article, 'bylines') : null;
-    for (const raw of truthy(predictedBylines) && Array.isArray(predictedBylines) ? predictedBylines : []) {
+    for (const raw of truthy(predictedBylines) && Array.isArray(predictedBylines)
+      ? predictedBylines
+      : []) {
       const b: unknown = typeof raw === 'string' ? { name: raw, role: '作者' } : raw;
       pb.set(isObject(b) ? (b.name ?? null) : null, isObject(b) ? (b.role ?? null) : null);
     }
@@ -254,7 +276,12 @@ export function scoreExtraction(gold: readonly GoldRecord[], predicted: readonly
         roleN += 1;
         const goldRole = gb.get(n)!;
         if (goldRole === '作者' || goldRole === r) roleOk += 1;
-        else misses.push({ kind: 'role', file: g.file, what: `${pyStr(n)}: ${pyStr(r)} != ${goldRole}` });
+        else
+          misses.push({
+            kind: 'role',
+            file: g.file,
+            what: `${pyStr(n)}: ${pyStr(r)} != ${goldRole}`,
+          });
       } else if (!(typeof n === 'string' && okNames.has(n))) {
         bFp += 1;
         misses.push({ kind: 'byline+', file: g.file, what: pyStr(n) });
@@ -270,8 +297,8 @@ export function scoreExtraction(gold: readonly GoldRecord[], predicted: readonly
     const gd = g.districts;
     const okd = new Set([...gd, ...(g.districts_ok ?? [])]);
     const rawDistricts = match ? get(match.article, 'districts') : null;
-    const pd = (truthy(rawDistricts) && Array.isArray(rawDistricts) ? rawDistricts : []).map((d: unknown) =>
-      typeof d === 'string' ? d : isObject(d) && truthy(d.name) ? d.name : '',
+    const pd = (truthy(rawDistricts) && Array.isArray(rawDistricts) ? rawDistricts : []).map(
+      (d: unknown) => (typeof d === 'string' ? d : isObject(d) && truthy(d.name) ? d.name : ''),
     );
     dTp += pd.filter((d) => typeof d === 'string' && gd.includes(d)).length;
     dFp += pd.filter((d) => !(typeof d === 'string' && okd.has(d))).length;
@@ -279,7 +306,12 @@ export function scoreExtraction(gold: readonly GoldRecord[], predicted: readonly
     if (gd.length) {
       primN += 1;
       if (pd.length && pd[0] === gd[0]) primOk += 1;
-      else misses.push({ kind: 'district', file: g.file, what: `${pyRepr(pd.slice(0, 3))} != ${gd[0]}` });
+      else
+        misses.push({
+          kind: 'district',
+          file: g.file,
+          what: `${pyRepr(pd.slice(0, 3))} != ${gd[0]}`,
+        });
     }
   }
 
@@ -295,12 +327,27 @@ export function scoreExtraction(gold: readonly GoldRecord[], predicted: readonly
     predicted_articles: nPred,
     segmentation: { precision: round4(segP), recall: round4(segR), f1: round4(segF) },
     title_accuracy: titled ? round4(titleOk / titled) : null,
-    byline: { precision: round4(bp), recall: round4(br), f1: round4(bf), role_accuracy: roleN ? round4(roleOk / roleN) : null },
-    district: { primary_accuracy: primN ? round4(primOk / primN) : null, precision: round4(dp), recall: round4(dr), f1: round4(df) },
+    byline: {
+      precision: round4(bp),
+      recall: round4(br),
+      f1: round4(bf),
+      role_accuracy: roleN ? round4(roleOk / roleN) : null,
+    },
+    district: {
+      primary_accuracy: primN ? round4(primOk / primN) : null,
+      precision: round4(dp),
+      recall: round4(dr),
+      f1: round4(df),
+    },
     overall: 0,
   };
   // As in the Python scorer: byline F1 enters unrounded, the minimum is rounded.
-  const scores = [metrics.segmentation.f1, metrics.title_accuracy, bf, metrics.district.primary_accuracy];
+  const scores = [
+    metrics.segmentation.f1,
+    metrics.title_accuracy,
+    bf,
+    metrics.district.primary_accuracy,
+  ];
   metrics.overall = round4(Math.min(...scores.filter((s): s is number => s !== null)));
   return { metrics, misses };
 }

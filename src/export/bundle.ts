@@ -70,7 +70,11 @@ function citation(m: Omit<BundleManifest, 'citation'>): string {
  * Write the bundle of `articles` (every match, in the search's order), handing the ZIP's bytes to
  * `onData` as they are made. Returns the manifest written into it.
  */
-export async function writeBundle(articles: Article[], info: BundleInfo, onData: (chunk: Uint8Array, final: boolean) => void): Promise<BundleManifest> {
+export async function writeBundle(
+  articles: Article[],
+  info: BundleInfo,
+  onData: (chunk: Uint8Array, final: boolean) => void,
+): Promise<BundleManifest> {
   const baseUrl = info.baseUrl.replace(/\/$/, '');
   let failure: Error | null = null;
   const zip = new Zip((error, chunk, final) => {

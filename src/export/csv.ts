@@ -2,7 +2,21 @@ import type { Article } from '../model/article.ts';
 import { articlePath } from '../model/article-path.ts';
 
 export const CSV_BOM = '\uFEFF';
-export const CSV_COLUMNS = ['id', 'date', 'paper', 'page', 'kicker', 'headline', 'subheadline', 'bylines', 'districts', 'streets', 'keywords', 'url', 'body'] as const;
+export const CSV_COLUMNS = [
+  'id',
+  'date',
+  'paper',
+  'page',
+  'kicker',
+  'headline',
+  'subheadline',
+  'bylines',
+  'districts',
+  'streets',
+  'keywords',
+  'url',
+  'body',
+] as const;
 
 /**
  * A cell that a spreadsheet would run as a formula (= + - @, or a leading tab/CR) gets a leading

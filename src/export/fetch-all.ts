@@ -21,7 +21,20 @@ export interface FetchAllOptions {
 }
 
 /** Fields of the stored document that are not part of the Article record. */
-const DERIVED = ['bodyMore', 'dateNum', 'year', 'month', 'district', 'reporters', 'correspondents', 'people', 'places', '_formatted', '_rankingScore', '_federation'];
+const DERIVED = [
+  'bodyMore',
+  'dateNum',
+  'year',
+  'month',
+  'district',
+  'reporters',
+  'correspondents',
+  'people',
+  'places',
+  '_formatted',
+  '_rankingScore',
+  '_federation',
+];
 
 /** Documents per request of an export. */
 export const EXPORT_PAGE_SIZE = 1000;
@@ -39,11 +52,19 @@ export async function* fetchAll(options: FetchAllOptions): AsyncGenerator<Articl
   let done = 0;
   let total = Infinity;
   for (let offset = 0; ; offset += limit) {
-    const page = await federatedSearch(options.target, { q, filter, sort }, { offset, limit }, options.fetch);
+    const page = await federatedSearch(
+      options.target,
+      { q, filter, sort },
+      { offset, limit },
+      options.fetch,
+    );
     const newlyMissing = page.missing.filter((s) => !missing.has(s.name));
     for (const s of page.missing) missing.set(s.name, s);
     if (newlyMissing.length > 0) {
-      if (!options.allowPartial) throw new PartialResultError([...missing.values()].map((s) => ({ server: s.name, papers: s.papers })));
+      if (!options.allowPartial)
+        throw new PartialResultError(
+          [...missing.values()].map((s) => ({ server: s.name, papers: s.papers })),
+        );
       options.onMissing?.([...missing.values()]);
     }
     if (total === Infinity) total = page.total;

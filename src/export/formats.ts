@@ -9,7 +9,11 @@ export type Format = (typeof FORMATS)[number];
 export const FORMAT_INFO: Record<Format, { label: string; extension: string; mime: string }> = {
   csv: { label: 'CSV（Excel）', extension: 'csv', mime: 'text/csv;charset=utf-8' },
   jsonl: { label: 'JSON Lines', extension: 'jsonl', mime: 'application/x-ndjson;charset=utf-8' },
-  ris: { label: 'RIS（Zotero / EndNote）', extension: 'ris', mime: 'application/x-research-info-systems;charset=utf-8' },
+  ris: {
+    label: 'RIS（Zotero / EndNote）',
+    extension: 'ris',
+    mime: 'application/x-research-info-systems;charset=utf-8',
+  },
   gbt7714: { label: 'GB/T 7714 引文', extension: 'txt', mime: 'text/plain;charset=utf-8' },
 };
 
@@ -35,7 +39,12 @@ export function formatRecord(format: Format, article: Article, baseUrl: string):
 /** 报库_亚运_上城区_2026-11-24.csv (.zip for the research bundle) — only characters safe in any file system. */
 export function exportFileName(parts: string[], format: Format | 'bundle', today: string): string {
   const clean = parts
-    .map((p) => p.replace(/[\u0000-\u001f<>:"/\\|?*\u007f]/g, '').replace(/\s+/g, '-').slice(0, 30))
+    .map((p) =>
+      p
+        .replace(/[\u0000-\u001f<>:"/\\|?*\u007f]/g, '')
+        .replace(/\s+/g, '-')
+        .slice(0, 30),
+    )
     .filter(Boolean);
   return `${['报库', ...clean, today].join('_').slice(0, 120)}.${format === 'bundle' ? 'zip' : FORMAT_INFO[format].extension}`;
 }

@@ -7,7 +7,10 @@ const line = (tag: string, value: string) => `${tag}  - ${value.replace(/\r?\n/g
 export function risRecord(a: Article, baseUrl: string): string {
   let out = line('TY', 'NEWS');
   for (const b of a.bylines.filter((x) => x.role !== '编辑')) out += line('AU', b.name);
-  out += line('TI', [a.headline || a.kicker || a.body.slice(0, 20), a.subheadline].filter(Boolean).join('：'));
+  out += line(
+    'TI',
+    [a.headline || a.kicker || a.body.slice(0, 20), a.subheadline].filter(Boolean).join('：'),
+  );
   if (a.paperName) out += line('T2', a.paperName);
   if (a.date) {
     out += line('PY', a.date.slice(0, 4));

@@ -58,7 +58,9 @@ const TOO_GENERIC = new Set(['城区', '郊区', '矿区', '新区', '市辖区'
  * communities (社区) of the provinces asked for — the villages file is 36 MB, so only the papers'
  * provinces are read from it.
  */
-export async function loadGazetteer(options: { communityProvinces?: string[] } = {}): Promise<Gazetteer> {
+export async function loadGazetteer(
+  options: { communityProvinces?: string[] } = {},
+): Promise<Gazetteer> {
   const dir = dataDir();
   const read = (file: string) => JSON.parse(readFileSync(join(dir, file), 'utf8')) as RawUnit[];
   const gaz: Gazetteer = {
@@ -71,17 +73,38 @@ export async function loadGazetteer(options: { communityProvinces?: string[] } =
     communityProvinces: new Set(),
   };
   for (const p of read('provinces.json')) {
-    const place: Place = { name: p.name, level: 'province', code: p.code, districtCode: '', cityCode: '', provinceCode: p.code };
+    const place: Place = {
+      name: p.name,
+      level: 'province',
+      code: p.code,
+      districtCode: '',
+      cityCode: '',
+      provinceCode: p.code,
+    };
     gaz.provincesByCode.set(p.code, place);
     add(gaz, place);
   }
   for (const c of read('cities.json')) {
-    const place: Place = { name: c.name, level: 'city', code: c.code, districtCode: '', cityCode: c.code, provinceCode: c.provinceCode! };
+    const place: Place = {
+      name: c.name,
+      level: 'city',
+      code: c.code,
+      districtCode: '',
+      cityCode: c.code,
+      provinceCode: c.provinceCode!,
+    };
     gaz.citiesByCode.set(c.code, place);
     if (c.name !== '市辖区' && c.name !== '县') add(gaz, place);
   }
   for (const a of read('areas.json')) {
-    const place: Place = { name: a.name, level: 'district', code: a.code, districtCode: a.code, cityCode: a.cityCode!, provinceCode: a.provinceCode! };
+    const place: Place = {
+      name: a.name,
+      level: 'district',
+      code: a.code,
+      districtCode: a.code,
+      cityCode: a.cityCode!,
+      provinceCode: a.provinceCode!,
+    };
     gaz.districtsByCode.set(a.code, place);
     if (!TOO_GENERIC.has(a.name)) add(gaz, place);
   }
@@ -89,8 +112,19 @@ export async function loadGazetteer(options: { communityProvinces?: string[] } =
     // Towns and subdistricts; development zones only when named after their place (萧山经济技术开发区):
     // a bare 经济开发区 at this level is an ordinary phrase.
     if (s.name.length < 3) continue;
-    if (!/(街道|镇|乡|苏木)$/.test(s.name) && !namedZone(s.name, gaz.districtsByCode.get(s.areaCode!), gaz.citiesByCode.get(s.cityCode!))) continue;
-    add(gaz, { name: s.name, level: 'street', code: s.code, districtCode: s.areaCode!, cityCode: s.cityCode!, provinceCode: s.provinceCode! });
+    if (
+      !/(街道|镇|乡|苏木)$/.test(s.name) &&
+      !namedZone(s.name, gaz.districtsByCode.get(s.areaCode!), gaz.citiesByCode.get(s.cityCode!))
+    )
+      continue;
+    add(gaz, {
+      name: s.name,
+      level: 'street',
+      code: s.code,
+      districtCode: s.areaCode!,
+      cityCode: s.cityCode!,
+      provinceCode: s.provinceCode!,
+    });
   }
   for (const province of options.communityProvinces ?? []) await loadCommunities(gaz, province);
   return gaz;
@@ -112,7 +146,10 @@ let communitiesByProvince: Promise<Map<string, Place[]>> | null = null;
 // The villages file is 36 MB: read it once per process, keeping only communities (社区), not villages.
 async function readCommunities(): Promise<Map<string, Place[]>> {
   const byProvince = new Map<string, Place[]>();
-  const lines = createInterface({ input: createReadStream(join(dataDir(), 'villages.csv'), 'utf8'), crlfDelay: Infinity });
+  const lines = createInterface({
+    input: createReadStream(join(dataDir(), 'villages.csv'), 'utf8'),
+    crlfDelay: Infinity,
+  });
   // code,name,streetCode,provinceCode,cityCode,areaCode
   for await (const line of lines) {
     if (!line.includes('社区')) continue;
@@ -121,7 +158,14 @@ async function readCommunities(): Promise<Map<string, Place[]>> {
     if (!name.endsWith('社区') || name.length < 4) continue;
     const provinceCode = parts[3]!;
     const list = byProvince.get(provinceCode) ?? [];
-    list.push({ name, level: 'community', code: parts[0]!, districtCode: parts[5]!, cityCode: parts[4]!, provinceCode });
+    list.push({
+      name,
+      level: 'community',
+      code: parts[0]!,
+      districtCode: parts[5]!,
+      cityCode: parts[4]!,
+      provinceCode,
+    });
     byProvince.set(provinceCode, list);
   }
   return byProvince;
@@ -138,13 +182,21 @@ export async function loadCommunities(gaz: Gazetteer, provinceCode: string): Pro
 /** Province codes named by a region string (浙江省杭州市 → ['33']). */
 export function regionProvinces(gaz: Gazetteer, region: string | null | undefined): string[] {
   if (!region) return [];
-  return [...gaz.provincesByCode.values()].filter((p) => region.includes(p.name) || region.includes(p.name.replace(/(省|市|自治区|壮族自治区|回族自治区|维吾尔自治区)$/, ''))).map((p) => p.code);
+  return [...gaz.provincesByCode.values()]
+    .filter(
+      (p) =>
+        region.includes(p.name) ||
+        region.includes(p.name.replace(/(省|市|自治区|壮族自治区|回族自治区|维吾尔自治区)$/, '')),
+    )
+    .map((p) => p.code);
 }
 
 /** City codes named by a region string (浙江省杭州市 → ['3301']). */
 export function regionCities(gaz: Gazetteer, region: string | null | undefined): string[] {
   if (!region) return [];
-  return [...gaz.citiesByCode.values()].filter((c) => c.name !== '市辖区' && region.includes(c.name)).map((c) => c.code);
+  return [...gaz.citiesByCode.values()]
+    .filter((c) => c.name !== '市辖区' && region.includes(c.name))
+    .map((c) => c.code);
 }
 
 /**

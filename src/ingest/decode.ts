@@ -2,7 +2,9 @@ import iconv from 'iconv-lite';
 
 export type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030';
 
-export type Decoded = { ok: true; text: string; encoding: Encoding } | { ok: false; reason: string };
+export type Decoded =
+  | { ok: true; text: string; encoding: Encoding }
+  | { ok: false; reason: string };
 
 /**
  * Page text from raw bytes: UTF-8 (with or without BOM), UTF-16 (BOM, or the zero bytes of mostly-CJK
@@ -12,15 +14,23 @@ export type Decoded = { ok: true; text: string; encoding: Encoding } | { ok: fal
 export function decodeBytes(bytes: Uint8Array): Decoded {
   if (bytes.length === 0) return { ok: false, reason: 'empty file' };
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) return utf8(buf.subarray(3), 'utf-8-bom');
-  if (buf[0] === 0xff && buf[1] === 0xfe) return checked(iconv.decode(buf.subarray(2), 'utf-16le'), 'utf-16le');
-  if (buf[0] === 0xfe && buf[1] === 0xff) return checked(iconv.decode(buf.subarray(2), 'utf-16be'), 'utf-16be');
+  if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf)
+    return utf8(buf.subarray(3), 'utf-8-bom');
+  if (buf[0] === 0xff && buf[1] === 0xfe)
+    return checked(iconv.decode(buf.subarray(2), 'utf-16le'), 'utf-16le');
+  if (buf[0] === 0xfe && buf[1] === 0xff)
+    return checked(iconv.decode(buf.subarray(2), 'utf-16be'), 'utf-16be');
   const sniffed = sniffUtf16(buf);
   if (sniffed) return checked(iconv.decode(buf, sniffed), sniffed);
   const cjk16 = utf8(buf, 'utf-8').ok ? null : sniffCjkUtf16(buf);
   if (cjk16) return checked(iconv.decode(buf, cjk16), cjk16);
-  if (looksBinary(buf)) return { ok: false, reason: 'binary file (not page text): it has control bytes or an image/archive signature' };
-  if (buf.includes(0)) return { ok: false, reason: 'NUL bytes in the text: the file is damaged or not plain text' };
+  if (looksBinary(buf))
+    return {
+      ok: false,
+      reason: 'binary file (not page text): it has control bytes or an image/archive signature',
+    };
+  if (buf.includes(0))
+    return { ok: false, reason: 'NUL bytes in the text: the file is damaged or not plain text' };
   const asUtf8 = utf8(buf, 'utf-8');
   if (asUtf8.ok) return asUtf8;
   return checked(iconv.decode(buf, 'gb18030'), 'gb18030');
@@ -35,10 +45,12 @@ function utf8(buf: Buffer, encoding: Encoding): Decoded {
 }
 
 function checked(text: string, encoding: Encoding): Decoded {
-  if (text.includes('\u0000')) return { ok: false, reason: 'NUL bytes in the text: the file is damaged or not plain text' };
+  if (text.includes('\u0000'))
+    return { ok: false, reason: 'NUL bytes in the text: the file is damaged or not plain text' };
   if (text.includes('\ufffd')) {
     const bad = (text.match(/\ufffd/g) ?? []).length;
-    if (bad > Math.max(3, text.length / 200)) return { ok: false, reason: `undecodable bytes (${bad}) as ${encoding}` };
+    if (bad > Math.max(3, text.length / 200))
+      return { ok: false, reason: `undecodable bytes (${bad}) as ${encoding}` };
   }
   if (text.trim().length === 0) return { ok: false, reason: 'no text (only whitespace)' };
   return { ok: true, text, encoding };
@@ -65,7 +77,8 @@ function sniffUtf16(buf: Buffer): 'utf-16le' | 'utf-16be' | null {
 function sniffCjkUtf16(buf: Buffer): 'utf-16le' | 'utf-16be' | null {
   const n = Math.min(buf.length - (buf.length % 2), 4096);
   if (n < 8) return null;
-  const high = (b: number) => b === 0 || (b >= 0x4e && b <= 0x9f) || b === 0x20 || b === 0x30 || b === 0xff;
+  const high = (b: number) =>
+    b === 0 || (b >= 0x4e && b <= 0x9f) || b === 0x20 || b === 0x30 || b === 0xff;
   let le = 0;
   let be = 0;
   for (let i = 0; i < n; i += 2) {

@@ -68,7 +68,10 @@ export function extractPage(source: PageSource, context: ExtractContext): PageRe
       reason: decoded.reason,
       articles: [],
       leftovers: [],
-      messages: [...base.messages, { file: source.file, line: 0, severity: 'error', message: decoded.reason }],
+      messages: [
+        ...base.messages,
+        { file: source.file, line: 0, severity: 'error', message: decoded.reason },
+      ],
     };
   }
   const text = decoded.text;
@@ -77,8 +80,12 @@ export function extractPage(source: PageSource, context: ExtractContext): PageRe
   const split = splitArticles(lines, context.segmenter);
   // A paper without a region is national: nothing is inferred for its pages. A loose page's region is
   // read from its place names.
-  const region = source.paper ? paperRegion(context.gazetteer, source.paper.region ?? null) : inferRegion(text, context.gazetteer, null);
-  const homeDistrict = source.paper ? (source.paper.homeDistrict ?? null) : inferHomeDistrict(text, context.gazetteer, region);
+  const region = source.paper
+    ? paperRegion(context.gazetteer, source.paper.region ?? null)
+    : inferRegion(text, context.gazetteer, null);
+  const homeDistrict = source.paper
+    ? (source.paper.homeDistrict ?? null)
+    : inferHomeDistrict(text, context.gazetteer, region);
 
   const articles: Article[] = [];
   const seen = new Map<string, number>();
@@ -93,7 +100,13 @@ export function extractPage(source: PageSource, context: ExtractContext): PageRe
   }
   const leftovers = split.leftovers;
   const messages = [...base.messages];
-  if (articles.length === 0) messages.push({ file: source.file, line: 1, severity: 'warning', message: 'no article found on this page' });
+  if (articles.length === 0)
+    messages.push({
+      file: source.file,
+      line: 1,
+      severity: 'warning',
+      message: 'no article found on this page',
+    });
   return {
     ...base,
     date: date.date,
@@ -145,9 +158,17 @@ function buildArticle(
   const body = bodyParagraphs.map((p) => p.text).join('\n\n');
   if (!body.trim() && raw.titles.length === 0) return null;
   const titles = assignTitles(raw.titles);
-  const districts = findDistricts({ ...titles, section: raw.section, body, homeDistrict }, context.gazetteer, region, context.segmenter);
+  const districts = findDistricts(
+    { ...titles, section: raw.section, body, homeDistrict },
+    context.gazetteer,
+    region,
+    context.segmenter,
+  );
   const keywordText = [titles.kicker, titles.headline, titles.subheadline, body].join('\n');
-  const startLine = Math.min(...[...raw.titleLines, ...raw.body.filter((l) => l.text).map((l) => l.n)].filter((n) => n > 0), Number.MAX_SAFE_INTEGER);
+  const startLine = Math.min(
+    ...[...raw.titleLines, ...raw.body.filter((l) => l.text).map((l) => l.n)].filter((n) => n > 0),
+    Number.MAX_SAFE_INTEGER,
+  );
   return {
     id: articleId(source.paper?.slug ?? '', source.file, body || titles.headline),
     paper: source.paper?.slug ?? '',
@@ -170,12 +191,19 @@ function buildArticle(
     districts: districts.districts,
     districtAliases: districts.aliases,
     streets: districts.streets,
-    keywords: extractKeywords(keywordText, context.segmenter, bylines.map((b) => b.name)),
+    keywords: extractKeywords(
+      keywordText,
+      context.segmenter,
+      bylines.map((b) => b.name),
+    ),
   };
 }
 
 /** Stable across runs and re-orderings: the paper, the file and the article's opening text. */
 export function articleId(paper: string, file: string, text: string): string {
   const opening = text.replace(/\s+/g, '').slice(0, 80);
-  return createHash('sha256').update(`${paper}\u0000${file}\u0000${opening}`).digest('hex').slice(0, 16);
+  return createHash('sha256')
+    .update(`${paper}\u0000${file}\u0000${opening}`)
+    .digest('hex')
+    .slice(0, 16);
 }

@@ -15,28 +15,74 @@ export interface BylineInfo {
 
 // Printed role words, longest first, and the role each is normalised to.
 const ROLE_WORDS: [string, BylineRole][] = [
-  ['本报首席记者', '记者'], ['本报见习记者', '记者'], ['本报特约记者', '记者'], ['本报通讯员', '通讯员'], ['本报评论员', '作者'], ['本报记者', '记者'],
-  ['首席记者', '记者'], ['见习记者', '记者'], ['特约记者', '记者'], ['融媒体记者', '记者'], ['全媒体记者', '记者'], ['摄影记者', '摄影'],
-  ['特约评论员', '作者'], ['评论员', '作者'], ['责任编辑', '编辑'], ['版式设计', '编辑'], ['特约通讯员', '通讯员'], ['通讯员', '通讯员'],
-  ['实习生', '实习生'], ['记者', '记者'], ['摄影', '摄影'], ['摄像', '摄影'], ['编辑', '编辑'], ['制图', '编辑'], ['美编', '编辑'],
-  ['文/图', '作者'], ['图/文', '作者'], ['文图', '作者'], ['撰文', '作者'], ['作者', '作者'], ['口述', '作者'], ['整理', '作者'],
-  ['讲述', '作者'], ['文', '作者'], ['图', '摄影'], ['摄', '摄影'],
+  ['本报首席记者', '记者'],
+  ['本报见习记者', '记者'],
+  ['本报特约记者', '记者'],
+  ['本报通讯员', '通讯员'],
+  ['本报评论员', '作者'],
+  ['本报记者', '记者'],
+  ['首席记者', '记者'],
+  ['见习记者', '记者'],
+  ['特约记者', '记者'],
+  ['融媒体记者', '记者'],
+  ['全媒体记者', '记者'],
+  ['摄影记者', '摄影'],
+  ['特约评论员', '作者'],
+  ['评论员', '作者'],
+  ['责任编辑', '编辑'],
+  ['版式设计', '编辑'],
+  ['特约通讯员', '通讯员'],
+  ['通讯员', '通讯员'],
+  ['实习生', '实习生'],
+  ['记者', '记者'],
+  ['摄影', '摄影'],
+  ['摄像', '摄影'],
+  ['编辑', '编辑'],
+  ['制图', '编辑'],
+  ['美编', '编辑'],
+  ['文/图', '作者'],
+  ['图/文', '作者'],
+  ['文图', '作者'],
+  ['撰文', '作者'],
+  ['作者', '作者'],
+  ['口述', '作者'],
+  ['整理', '作者'],
+  ['讲述', '作者'],
+  ['文', '作者'],
+  ['图', '摄影'],
+  ['摄', '摄影'],
   // Senders of a letters column sign with who they are: 读者 王某, 患者家属 李某.
-  ['患者家属', '作者'], ['读者', '作者'], ['市民', '作者'], ['居民', '作者'], ['村民', '作者'], ['网友', '作者'], ['家长', '作者'],
+  ['患者家属', '作者'],
+  ['读者', '作者'],
+  ['市民', '作者'],
+  ['居民', '作者'],
+  ['村民', '作者'],
+  ['网友', '作者'],
+  ['家长', '作者'],
 ];
 const ROLE_LOOKUP = new Map(ROLE_WORDS);
 // A role printed after the name: 陈北跑摄, 王磊 摄, 张三/文. 文 only counts beside another such credit.
-const SUFFIX_ROLES: [string, BylineRole][] = [['摄影', '摄影'], ['摄', '摄影'], ['整理', '作者'], ['/文', '作者'], ['/图', '摄影']];
+const SUFFIX_ROLES: [string, BylineRole][] = [
+  ['摄影', '摄影'],
+  ['摄', '摄影'],
+  ['整理', '作者'],
+  ['/文', '作者'],
+  ['/图', '摄影'],
+];
 // Words after the names that are not part of them: "记者 张三 报道", "本报记者 李四 采写".
 const TRAILING_VERBS = /[\s\u3000]*(报道|采写|撰文|整理|参与采写|发自[\u4e00-\u9fff]{2,6})$/;
 
-const PAGE_CREDIT = /^(本版|本期)?(版式设计|版面设计|版式|编辑|责任编辑|责编|美编|制图|校对|统筹|图表制作|设计)[、:：\s]/;
+const PAGE_CREDIT =
+  /^(本版|本期)?(版式设计|版面设计|版式|编辑|责任编辑|责编|美编|制图|校对|统筹|图表制作|设计)[、:：\s]/;
 // Role words a byline line may start with when it has no space in it: 记者张三, 本报记者李四.
-const ROLE_START = /^(本报|首席|见习|特约|融媒体|全媒体|摄影|记者|通讯员|实习生|编辑|作者|口述|整理|撰文|[\u4e00-\u9fff]{1,10}(社|网|台|报|中心)记者)/;
+const ROLE_START =
+  /^(本报|首席|见习|特约|融媒体|全媒体|摄影|记者|通讯员|实习生|编辑|作者|口述|整理|撰文|[\u4e00-\u9fff]{1,10}(社|网|台|报|中心)记者)/;
 const MARKS = /^[■▲●◆□★☆▇█]\s*/;
-const SOURCE = /^(本报综合报道|本报综合|综合报道|据[\u4e00-\u9fff]{2,12}报道|据[\u4e00-\u9fff]{2,8}社?电?|来源[:：].{2,20}|本报讯)$/;
+const SOURCE =
+  /^(本报综合报道|本报综合|综合报道|据[\u4e00-\u9fff]{2,12}报道|据[\u4e00-\u9fff]{2,8}社?电?|来源[:：].{2,20}|本报讯)$/;
 // Organisations printed between names (记者 张三 某某区融媒体中心 李四) are neither names nor a reason to doubt the line.
-const ORGANISATION = /(中心|局|委|办|社|院|站|队|所|公司|集团|街道|社区|报|台|部|处|科|组|会|馆|团|镇|乡|村|县|区|市|省)$/;
+const ORGANISATION =
+  /(中心|局|委|办|社|院|站|队|所|公司|集团|街道|社区|报|台|部|处|科|组|会|馆|团|镇|乡|村|县|区|市|省)$/;
 
 /** Tuning values of byline reading. */
 export const bylineDefaults = {
@@ -72,7 +118,8 @@ function splitRolePrefix(token: string): [BylineRole, string] | null {
 
 function splitRoleSuffix(token: string, allowWen: boolean): [string, BylineRole] | null {
   for (const [suffix, role] of SUFFIX_ROLES) {
-    if (token.length > suffix.length + 1 && token.endsWith(suffix)) return [token.slice(0, -suffix.length), role];
+    if (token.length > suffix.length + 1 && token.endsWith(suffix))
+      return [token.slice(0, -suffix.length), role];
   }
   if (allowWen && /^[\u4e00-\u9fff]{3,4}文$/.test(token)) return [token.slice(0, -1), '作者'];
   return null;
@@ -98,7 +145,13 @@ function tokens(text: string, seg: Segmenter): string[] {
   for (let i = 0; i < raw.length; i++) {
     const token = raw[i]!;
     const next = raw[i + 1];
-    if (/^[\u4e00-\u9fff]$/.test(token) && !roleOf(token) && next && /^[\u4e00-\u9fff]{1,2}(摄|文)?$/.test(next) && !roleOf(next)) {
+    if (
+      /^[\u4e00-\u9fff]$/.test(token) &&
+      !roleOf(token) &&
+      next &&
+      /^[\u4e00-\u9fff]{1,2}(摄|文)?$/.test(next) &&
+      !roleOf(next)
+    ) {
       out.push(token + next);
       i++;
     } else out.push(token);
@@ -114,7 +167,13 @@ function tokens(text: string, seg: Segmenter): string[] {
  * Returns null when the text is not a byline, so ordinary text is never read as one. `defaultRole`
  * applies to names printed before any role word. `lenient` (inside a dateline) skips unreadable words.
  */
-export function parseBylineWords(text: string, defaultRole: BylineRole, seg: Segmenter, lenient = false, options = bylineDefaults): Byline[] | null {
+export function parseBylineWords(
+  text: string,
+  defaultRole: BylineRole,
+  seg: Segmenter,
+  lenient = false,
+  options = bylineDefaults,
+): Byline[] | null {
   const words = tokens(text.replace(TRAILING_VERBS, ''), seg);
   if (words.length === 0 || words.length > options.maxTokens) return null;
   const suffixCredits = words.filter((w) => /摄$/.test(w)).length;
@@ -156,15 +215,29 @@ export function parseBylineWords(text: string, defaultRole: BylineRole, seg: Seg
 }
 
 /** A line that is only a byline or a source line; null for anything else. */
-export function parseBylineLine(line: string, seg: Segmenter, options = bylineDefaults): BylineInfo | null {
+export function parseBylineLine(
+  line: string,
+  seg: Segmenter,
+  options = bylineDefaults,
+): BylineInfo | null {
   const trimmed = line.trim();
   if (trimmed.length < 2 || trimmed.length > options.maxLineLength) return null;
   const marked = MARKS.test(trimmed);
   const text = trimmed.replace(MARKS, '').trim();
   // Cheap shape test first (most lines are text): a byline is short words, not one long run.
-  if (!/[\s\u3000\u00a0、(（/：:]/.test(text) && text.length > 5 && !ROLE_START.test(text) && !/摄$/.test(text)) return null;
+  if (
+    !/[\s\u3000\u00a0、(（/：:]/.test(text) &&
+    text.length > 5 &&
+    !ROLE_START.test(text) &&
+    !/摄$/.test(text)
+  )
+    return null;
   // A byline has no sentence punctuation; a line of wrapped body text often does.
-  if (/[，,。！？!?：:“”"]/.test(text.replace(/^[^：:]{1,6}[：:]/, '')) || /^[、，]|[、，]$/.test(text)) return null;
+  if (
+    /[，,。！？!?：:“”"]/.test(text.replace(/^[^：:]{1,6}[：:]/, '')) ||
+    /^[、，]|[、，]$/.test(text)
+  )
+    return null;
   if (SOURCE.test(text)) return { bylines: [], source: text, marked, closing: false };
   // Page furniture (版式设计：X, 本版编辑：Y) credits the page, not an article's reporting.
   if (PAGE_CREDIT.test(text)) return null;
@@ -172,17 +245,23 @@ export function parseBylineLine(line: string, seg: Segmenter, options = bylineDe
   if (paren) {
     const inner = paren[1]!.trim();
     if (SOURCE.test(inner)) return { bylines: [], source: inner, marked, closing: true };
-    const bylines = parseBylineWords(inner, '作者', seg, false, options) ?? (penName(inner, seg) ? [{ name: inner, role: '作者' as const }] : null);
+    const bylines =
+      parseBylineWords(inner, '作者', seg, false, options) ??
+      (penName(inner, seg) ? [{ name: inner, role: '作者' as const }] : null);
     return bylines ? { bylines, source: null, marked, closing: true } : null;
   }
   // A sender label of a column: 读者 王某, 推荐人：张某.
   const label = /^([\u4e00-\u9fff]{1,4}人|读者)[:：\s]\s*([\u4e00-\u9fff·]{2,8})$/.exec(text);
-  if (label && !roleOf(label[1]!) && isPersonName(label[2]!, seg)) return { bylines: [{ name: label[2]!, role: '作者' }], source: null, marked, closing: false };
+  if (label && !roleOf(label[1]!) && isPersonName(label[2]!, seg))
+    return { bylines: [{ name: label[2]!, role: '作者' }], source: null, marked, closing: false };
   // A role printed without a name (本报评论员) is a byline line all the same.
-  if (roleOf(text) && text.length >= 3) return { bylines: [], source: null, marked, closing: false };
+  if (roleOf(text) && text.length >= 3)
+    return { bylines: [], source: null, marked, closing: false };
   const bylines = parseBylineWords(text, '作者', seg, false, options);
   if (!bylines) return null;
-  const hasRole = tokens(text, seg).some((w) => roleOf(w) || splitRolePrefix(w) || splitRoleSuffix(w, false));
+  const hasRole = tokens(text, seg).some(
+    (w) => roleOf(w) || splitRolePrefix(w) || splitRoleSuffix(w, false),
+  );
   // A bare name line is only trusted for a few names.
   if (!hasRole && bylines.length > options.maxBareNames) return null;
   return { bylines, source: null, marked, closing: false };
@@ -192,7 +271,10 @@ export function parseBylineLine(line: string, seg: Segmenter, options = bylineDe
  * A dateline that opens the first paragraph: 本报讯(记者 宛琼 通讯员 田远斌), 本报北京1月31日电（记者杜一菲）,
  * 新华社杭州5月3日电（记者 X）. Returns the names and the paragraph without the parenthesis.
  */
-export function parseDateline(paragraph: string, seg: Segmenter): { bylines: Byline[]; rest: string; dateline: string } | null {
+export function parseDateline(
+  paragraph: string,
+  seg: Segmenter,
+): { bylines: Byline[]; rest: string; dateline: string } | null {
   const head = DATELINE_HEAD.exec(paragraph);
   if (!head) return null;
   const dateline = head[0].replace(MARKS, '').trim();
@@ -225,7 +307,10 @@ export function parseDateline(paragraph: string, seg: Segmenter): { bylines: Byl
 }
 
 /** A closing credit at the end of the last paragraph: "……贡献力量。 (于文)" or "…。(记者 徐亮)". */
-export function parseTrailingCredit(paragraph: string, seg: Segmenter): { bylines: Byline[]; rest: string } | null {
+export function parseTrailingCredit(
+  paragraph: string,
+  seg: Segmenter,
+): { bylines: Byline[]; rest: string } | null {
   const m = /[\s\u3000]*[(（]([^()（）]{2,30})[)）]\s*$/.exec(paragraph);
   if (!m || m.index === 0) return null;
   if (!/[。！？!?”」』]$/.test(paragraph.slice(0, m.index).trim())) return null;

@@ -29,7 +29,8 @@ export function normaliseDate(value: string): { date: string; precision: DatePre
 
 // A masthead or folio line: "2021年5月24日 星期一", "2023-08-15 第3版". Only such lines date an
 // issue; a date inside an article is the date of an event, which may be years before printing.
-const FOLIO = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(星期[一二三四五六日天]|周[一二三四五六日天])(.{0,20})$|^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\s*(星期[一二三四五六日天]|第\s*\d+\s*版)/;
+const FOLIO =
+  /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(星期[一二三四五六日天]|周[一二三四五六日天])(.{0,20})$|^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\s*(星期[一二三四五六日天]|第\s*\d+\s*版)/;
 
 /**
  * The issue date: metadata (path, sidecar, front matter) when known; otherwise a masthead/folio line
@@ -37,7 +38,10 @@ const FOLIO = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(星期[一�
  */
 export function findDate(pageText: string, known: IssueDate | null): IssueDate {
   if (known && known.date) return known;
-  const lines = pageText.split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = pageText
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   const edges = [...lines.slice(0, 5), ...lines.slice(-5)];
   for (const line of edges) {
     const m = FOLIO.exec(line);

@@ -1,5 +1,11 @@
 import type { Street } from '../model/article.ts';
-import { regionCities, regionProvinces, shortForm, type Gazetteer, type Place } from '../gazetteer/index.ts';
+import {
+  regionCities,
+  regionProvinces,
+  shortForm,
+  type Gazetteer,
+  type Place,
+} from '../gazetteer/index.ts';
 import type { Segmenter } from '../text/segmenter.ts';
 import { newTrie, trieInsert, type TrieNode as CharTrie } from '../text/char-trie.ts';
 
@@ -65,28 +71,39 @@ interface Entry {
 type TrieNode = CharTrie<Entry>;
 const insert = trieInsert<Entry>;
 
-const tries = new WeakMap<Gazetteer, { size: number; base: TrieNode; byRegion: Map<string, TrieNode> }>();
+const tries = new WeakMap<
+  Gazetteer,
+  { size: number; base: TrieNode; byRegion: Map<string, TrieNode> }
+>();
 
 /** The gazetteer's names plus what the region adds (short forms, historic names), as tries. */
-function triesFor(gaz: Gazetteer, shortForms: Map<string, Place[]>, region: RegionContext): [TrieNode, TrieNode] {
+function triesFor(
+  gaz: Gazetteer,
+  shortForms: Map<string, Place[]>,
+  region: RegionContext,
+): [TrieNode, TrieNode] {
   let cache = tries.get(gaz);
   if (!cache) tries.set(gaz, (cache = { size: 0, base: newTrie<Entry>(), byRegion: new Map() }));
   // Communities are added as pages from new provinces arrive. A Map iterates in insertion order, so
   // only the names added since the last call need inserting; places added to a known name share its list.
   if (cache.size !== gaz.byName.size) {
     let i = 0;
-    for (const [name, candidates] of gaz.byName) if (i++ >= cache.size) insert(cache.base, name, { candidates, kind: 'full' });
+    for (const [name, candidates] of gaz.byName)
+      if (i++ >= cache.size) insert(cache.base, name, { candidates, kind: 'full' });
     cache.size = gaz.byName.size;
   }
   const key = `${region.provinceCodes.join(',')}|${region.cityCodes.join(',')}|${shortForms.size}`;
   let overlay = cache.byRegion.get(key);
   if (!overlay) {
     overlay = newTrie<Entry>();
-    for (const [name, candidates] of shortForms) if (!gaz.byName.has(name)) insert(overlay, name, { candidates, kind: 'short' });
+    for (const [name, candidates] of shortForms)
+      if (!gaz.byName.has(name)) insert(overlay, name, { candidates, kind: 'short' });
     const cities = new Set(region.cityCodes);
     for (const r of gaz.renames) {
       if (cities.size > 0 && !cities.has(r.cityCode)) continue;
-      const successor = [...gaz.districtsByCode.values()].find((d) => d.name === r.today[0] && d.cityCode === r.cityCode);
+      const successor = [...gaz.districtsByCode.values()].find(
+        (d) => d.name === r.today[0] && d.cityCode === r.cityCode,
+      );
       if (successor) insert(overlay, r.historic, { candidates: [successor], kind: 'historic' });
     }
     cache.byRegion.set(key, overlay);
@@ -101,7 +118,11 @@ const LONGER_NAME = new Set([...'区县市镇乡街村路'].map((c) => c.charCod
  * The longest name starting at `i` in any of the tries, skipping short forms that run into a longer
  * name. Walks the tries by hand: this runs at every character of every article.
  */
-function longestAt(text: string, i: number, roots: TrieNode[]): { length: number; entry: Entry } | null {
+function longestAt(
+  text: string,
+  i: number,
+  roots: TrieNode[],
+): { length: number; entry: Entry } | null {
   let bestLength = 0;
   let best: Entry | undefined;
   for (const root of roots) {
@@ -112,7 +133,8 @@ function longestAt(text: string, i: number, roots: TrieNode[]): { length: number
       const entry = node.value;
       const length = j - i + 1;
       if (entry === undefined || length < 2 || length <= bestLength) continue;
-      if (entry.kind === 'short' && j + 1 < text.length && LONGER_NAME.has(text.charCodeAt(j + 1))) continue;
+      if (entry.kind === 'short' && j + 1 < text.length && LONGER_NAME.has(text.charCodeAt(j + 1)))
+        continue;
       bestLength = length;
       best = entry;
     }
@@ -121,14 +143,24 @@ function longestAt(text: string, i: number, roots: TrieNode[]): { length: number
 }
 
 /** Every place name in `text`, longest match first, left to right. */
-export function scanPlaces(text: string, gaz: Gazetteer, shortForms: Map<string, Place[]>, region: RegionContext): Mention[] {
+export function scanPlaces(
+  text: string,
+  gaz: Gazetteer,
+  shortForms: Map<string, Place[]>,
+  region: RegionContext,
+): Mention[] {
   const roots = triesFor(gaz, shortForms, region);
   const mentions: Mention[] = [];
   let i = 0;
   while (i < text.length) {
     const found = longestAt(text, i, roots);
     if (found) {
-      mentions.push({ text: text.slice(i, i + found.length), index: i, candidates: found.entry.candidates, kind: found.entry.kind });
+      mentions.push({
+        text: text.slice(i, i + found.length),
+        index: i,
+        candidates: found.entry.candidates,
+        kind: found.entry.kind,
+      });
       i += found.length;
     } else i++;
   }
@@ -143,7 +175,8 @@ export function resolve(mention: Mention, region: RegionContext): Place | null {
   let bestScore = -1;
   let tie = false;
   for (const place of mention.candidates) {
-    const score = (cities.has(place.cityCode) ? 2 : 0) + (provinces.has(place.provinceCode) ? 1 : 0);
+    const score =
+      (cities.has(place.cityCode) ? 2 : 0) + (provinces.has(place.provinceCode) ? 1 : 0);
     if (score > bestScore) {
       best = place;
       bestScore = score;
@@ -171,7 +204,10 @@ export function inferRegion(text: string, gaz: Gazetteer, known: string | null):
   const votes = new Map<string, number>();
   const cityVotes = new Map<string, number>();
   // The first few thousand characters of a page name its region as well as the whole page does.
-  for (const m of scanPlaces(text.slice(0, districtDefaults.regionChars), gaz, new Map(), { provinceCodes: [], cityCodes: [] })) {
+  for (const m of scanPlaces(text.slice(0, districtDefaults.regionChars), gaz, new Map(), {
+    provinceCodes: [],
+    cityCodes: [],
+  })) {
     const provinces = new Set(m.candidates.map((c) => c.provinceCode));
     if (provinces.size !== 1) continue;
     const [p] = provinces;
@@ -184,7 +220,9 @@ export function inferRegion(text: string, gaz: Gazetteer, known: string | null):
   }
   const top = [...votes.entries()].sort((a, b) => b[1] - a[1])[0];
   if (!top) return { provinceCodes: [], cityCodes: [] };
-  const topCity = [...cityVotes.entries()].filter(([c]) => c.startsWith(top[0])).sort((a, b) => b[1] - a[1])[0];
+  const topCity = [...cityVotes.entries()]
+    .filter(([c]) => c.startsWith(top[0]))
+    .sort((a, b) => b[1] - a[1])[0];
   return { provinceCodes: [top[0]], cityCodes: topCity && topCity[1] >= 2 ? [topCity[0]] : [] };
 }
 
@@ -196,7 +234,8 @@ interface Score {
 
 function districtOf(place: Place, gaz: Gazetteer): Place | null {
   if (place.level === 'district') return place;
-  if (place.level === 'street' || place.level === 'community') return gaz.districtsByCode.get(place.districtCode) ?? null;
+  if (place.level === 'street' || place.level === 'community')
+    return gaz.districtsByCode.get(place.districtCode) ?? null;
   return null;
 }
 
@@ -237,7 +276,12 @@ interface ScanContext {
 }
 
 /** Whether a match starts and ends where words do (not 网红古镇 read as …红古…). */
-function wholeWord(text: string, index: number, length: number, segmenter: Segmenter | null): boolean {
+function wholeWord(
+  text: string,
+  index: number,
+  length: number,
+  segmenter: Segmenter | null,
+): boolean {
   if (!segmenter) return true;
   const from = Math.max(0, index - 4);
   const window = text.slice(from, Math.min(text.length, index + length + 4));
@@ -262,13 +306,22 @@ function nationalWeight(text: string, mention: Mention, place: Place, scan: Scan
   const before = text.slice(Math.max(0, mention.index - scan.options.evidenceChars), mention.index);
   const city = scan.gaz.citiesByCode.get(place.cityCode);
   const province = scan.gaz.provincesByCode.get(place.provinceCode);
-  const names = [city, province].filter((p): p is Place => !!p).flatMap((p) => [p.name, shortForm(p) ?? p.name]);
+  const names = [city, province]
+    .filter((p): p is Place => !!p)
+    .flatMap((p) => [p.name, shortForm(p) ?? p.name]);
   if (names.some((n) => n.length >= 2 && before.includes(n))) return 1;
-  if (place.level !== 'district' || mention.text.length < 3 || mention.candidates.length > 1) return 0;
+  if (place.level !== 'district' || mention.text.length < 3 || mention.candidates.length > 1)
+    return 0;
   return scan.options.unevidenced;
 }
 
-function scoreText(text: string, weight: number, scan: ScanContext, scores: Map<string, Score>, streets: Map<string, Street>) {
+function scoreText(
+  text: string,
+  weight: number,
+  scan: ScanContext,
+  scores: Map<string, Score>,
+  streets: Map<string, Street>,
+) {
   const { gaz, region, options } = scan;
   const national = region.provinceCodes.length === 0;
   for (const mention of scanPlaces(text, gaz, scan.shortForms, region)) {
@@ -276,25 +329,47 @@ function scoreText(text: string, weight: number, scan: ScanContext, scores: Map<
     if (!place) continue;
     const district = districtOf(place, gaz);
     if (!district) continue;
-    if ((mention.text.length <= 3 || mention.kind === 'short') && !wholeWord(text, mention.index, mention.text.length, scan.segmenter)) continue;
+    if (
+      (mention.text.length <= 3 || mention.kind === 'short') &&
+      !wholeWord(text, mention.index, mention.text.length, scan.segmenter)
+    )
+      continue;
     // Outside the paper's region (or on a national paper) a name needs its city or province beside it.
     const away = national || !region.provinceCodes.includes(place.provinceCode);
     const evidence = away ? nationalWeight(text, mention, place, scan) : 1;
     if (evidence === 0) continue;
-    const base = place.level === 'district' ? (mention.kind === 'short' ? options.shortName : options.fullName) : options.street;
+    const base =
+      place.level === 'district'
+        ? mention.kind === 'short'
+          ? options.shortName
+          : options.fullName
+        : options.street;
     // Early mentions say what an article is about; later ones are often asides.
     const early = mention.index < options.earlyChars ? options.earlyBonus : 0;
     const entry = scores.get(district.code) ?? { district, score: 0, aliases: new Set<string>() };
     entry.score += weight * evidence * (base + early);
     if (mention.kind === 'historic') entry.aliases.add(mention.text);
     scores.set(district.code, entry);
-    if (place.level === 'street' || place.level === 'community') streets.set(place.name, { name: place.name, district: district.name });
+    if (place.level === 'street' || place.level === 'community')
+      streets.set(place.name, { name: place.name, district: district.name });
   }
 }
 
 /** County-level units an article is about, by today's name, primary first. */
-export function findDistricts(input: DistrictInput, gaz: Gazetteer, region: RegionContext, segmenter: Segmenter | null = null, options = districtDefaults): DistrictResult {
-  const scan: ScanContext = { gaz, shortForms: shortFormIndex(gaz, region), region, segmenter, options };
+export function findDistricts(
+  input: DistrictInput,
+  gaz: Gazetteer,
+  region: RegionContext,
+  segmenter: Segmenter | null = null,
+  options = districtDefaults,
+): DistrictResult {
+  const scan: ScanContext = {
+    gaz,
+    shortForms: shortFormIndex(gaz, region),
+    region,
+    segmenter,
+    options,
+  };
   const scores = new Map<string, Score>();
   const streets = new Map<string, Street>();
   const title = [input.kicker, input.headline, input.subheadline].filter(Boolean).join(' ');
@@ -304,18 +379,30 @@ export function findDistricts(input: DistrictInput, gaz: Gazetteer, region: Regi
   scoreText(title, options.titleWeight, scan, scores, streets);
   scoreText(input.body, options.bodyWeight, scan, scores, streets);
   if (input.homeDistrict) {
-    const home = [...gaz.districtsByCode.values()].find((d) => d.name === input.homeDistrict && (region.provinceCodes.length === 0 || region.provinceCodes.includes(d.provinceCode)));
+    const home = [...gaz.districtsByCode.values()].find(
+      (d) =>
+        d.name === input.homeDistrict &&
+        (region.provinceCodes.length === 0 || region.provinceCodes.includes(d.provinceCode)),
+    );
     const markers = (title + input.body).match(HOME_MARKERS)?.length ?? 0;
     if (home) {
-      const entry = scores.get(home.code) ?? { district: home, score: 0, aliases: new Set<string>() };
+      const entry = scores.get(home.code) ?? {
+        district: home,
+        score: 0,
+        aliases: new Set<string>(),
+      };
       // A district paper's story is about its own district unless the text clearly says otherwise.
       entry.score += options.homeMarker * markers + options.homeBase;
       scores.set(home.code, entry);
     }
   }
-  const ranked = [...scores.values()].sort((a, b) => b.score - a.score || a.district.code.localeCompare(b.district.code));
+  const ranked = [...scores.values()].sort(
+    (a, b) => b.score - a.score || a.district.code.localeCompare(b.district.code),
+  );
   const top = ranked[0]?.score ?? 0;
-  const kept = ranked.filter((s) => s.score >= Math.max(options.keepScore, top * options.keepShare));
+  const kept = ranked.filter(
+    (s) => s.score >= Math.max(options.keepScore, top * options.keepShare),
+  );
   const names = kept.map((s) => s.district.name);
   return {
     districts: [...new Set(names)],
@@ -328,10 +415,26 @@ export function findDistricts(input: DistrictInput, gaz: Gazetteer, region: Regi
  * The paper's own district for a page whose paper is unknown: only when the page speaks of "我区"
  * and one district clearly dominates its place names.
  */
-export function inferHomeDistrict(pageText: string, gaz: Gazetteer, region: RegionContext): string | null {
+export function inferHomeDistrict(
+  pageText: string,
+  gaz: Gazetteer,
+  region: RegionContext,
+): string | null {
   if (!/我区|本区/.test(pageText)) return null;
   const scores = new Map<string, Score>();
-  scoreText(pageText, 1, { gaz, shortForms: shortFormIndex(gaz, region), region, segmenter: null, options: districtDefaults }, scores, new Map());
+  scoreText(
+    pageText,
+    1,
+    {
+      gaz,
+      shortForms: shortFormIndex(gaz, region),
+      region,
+      segmenter: null,
+      options: districtDefaults,
+    },
+    scores,
+    new Map(),
+  );
   const ranked = [...scores.values()].sort((a, b) => b.score - a.score);
   const [first, second] = ranked;
   if (!first || first.score < 2) return null;

@@ -29,7 +29,12 @@ const SERVICE_LINE =
   /^[（(]?(地址|详细地址|电话|咨询电话|联系电话|报名电话|服务热线|热线|监督电话|举报电话|网址|官网|邮箱|电子邮箱|投稿邮箱|栏目投稿邮箱|微信|公众号|联系人|邮编)[:：\s]|^[（(]?(https?:\/\/|www\.)\S+[)）]?$|^[\d\-－—（）() ]{7,}$|@[\w.-]+\.[a-z]{2,}$/i;
 
 export function closesArticle(text: string): boolean {
-  return CLOSER.test(text) || CLOSING_DATELINE.test(text) || SERVICE_LINE.test(text) || DATE_LINE.test(text);
+  return (
+    CLOSER.test(text) ||
+    CLOSING_DATELINE.test(text) ||
+    SERVICE_LINE.test(text) ||
+    DATE_LINE.test(text)
+  );
 }
 
 /** A line that could be a title: short, not a finished sentence, not a number or a list item. */
@@ -63,7 +68,9 @@ export function headlineShaped(text: string): boolean {
 
 /** Numbered 小标题 (一、… （二）… 3. … 第四章 …) head a part of an article, never a new one. */
 export function numberedSubhead(text: string): boolean {
-  return /^([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[、.．](?!\d)|第[一二三四五六七八九十百\d]+[章节部分条篇]|[①②③④⑤⑥⑦⑧⑨⑩])/.test(text);
+  return /^([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}[、.．](?!\d)|第[一二三四五六七八九十百\d]+[章节部分条篇]|[①②③④⑤⑥⑦⑧⑨⑩])/.test(
+    text,
+  );
 }
 
 export function cellLike(text: string): boolean {
@@ -71,7 +78,9 @@ export function cellLike(text: string): boolean {
 }
 
 export function numeric(text: string): boolean {
-  return /\d/.test(text) && text.replace(/[\d.%\s/\-–~元件个家人次分名年月日kgKG万亿]/g, '').length <= 4;
+  return (
+    /\d/.test(text) && text.replace(/[\d.%\s/\-–~元件个家人次分名年月日kgKG万亿]/g, '').length <= 4
+  );
 }
 
 /**

@@ -68,7 +68,11 @@ export function medianWidth(block: Block | undefined): number | null {
  * stops inside or at the end of a sentence, or when `neighbours` — the width of the paragraph it
  * belongs with — include the first line's length (a pull quote set in its article's column).
  */
-export function exactWidth(block: Block, neighbours: readonly number[] = [], measure: PageLayout['measure'] = 'chars'): number | null {
+export function exactWidth(
+  block: Block,
+  neighbours: readonly number[] = [],
+  measure: PageLayout['measure'] = 'chars',
+): number | null {
   if (block.kind !== 'text' || block.lines.length < 2) return null;
   const lengths = block.lines.map((l) => (measure === 'ems' ? l.displayWidth : l.width));
   const inner = lengths.slice(0, -1);
@@ -79,14 +83,20 @@ export function exactWidth(block: Block, neighbours: readonly number[] = [], mea
     const counts = new Map<number, number>();
     for (const w of inner) counts.set(w, (counts.get(w) ?? 0) + 1);
     width = [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]![0];
-    if (inner.some((w) => Math.abs(w - width) > 1) || counts.get(width)! < inner.length * 0.6) return null;
+    if (inner.some((w) => Math.abs(w - width) > 1) || counts.get(width)! < inner.length * 0.6)
+      return null;
     if (lengths[lengths.length - 1]! > width + 1) return null;
   } else {
     for (const w of inner) if (w !== width) return null;
     if (lengths[lengths.length - 1]! > width) return null;
   }
   const slack = measure === 'ems' ? 1 : 0;
-  if (lengths.length === 2 && !neighbours.some((n) => Math.abs(n - width) <= slack) && !/[。；;…，,、]$/.test(block.lines[1]!.text)) return null;
+  if (
+    lengths.length === 2 &&
+    !neighbours.some((n) => Math.abs(n - width) <= slack) &&
+    !/[。；;…，,、]$/.test(block.lines[1]!.text)
+  )
+    return null;
   return width;
 }
 
@@ -95,7 +105,10 @@ function roughWidth(block: Block, tolerance: number): number | null {
   const width = medianWidth(block)!;
   const inner = block.lines.slice(0, -1);
   const near = inner.filter((l) => Math.abs(l.text.length - width) <= tolerance).length;
-  return near >= inner.length * 0.75 && block.lines[block.lines.length - 1]!.text.length <= width + tolerance ? width : null;
+  return near >= inner.length * 0.75 &&
+    block.lines[block.lines.length - 1]!.text.length <= width + tolerance
+    ? width
+    : null;
 }
 
 /**
@@ -104,8 +117,11 @@ function roughWidth(block: Block, tolerance: number): number | null {
  */
 export function blockWidths(blocks: Block[], layout: PageLayout): (number | null)[] {
   if (layout.wrapped === null) return blocks.map(() => null);
-  if (layout.wrapped === 'rough') return blocks.map((b) => roughWidth(b, blockDefaults.roughTolerance));
-  const widths = blocks.map((b) => (b.lines.length >= 3 ? exactWidth(b, [], layout.measure) : null));
+  if (layout.wrapped === 'rough')
+    return blocks.map((b) => roughWidth(b, blockDefaults.roughTolerance));
+  const widths = blocks.map((b) =>
+    b.lines.length >= 3 ? exactWidth(b, [], layout.measure) : null,
+  );
   return blocks.map((b, i) => {
     if (b.lines.length !== 2) return widths[i]!;
     // A pull quote is set in the column of the text that follows it; a two-line title is not.
@@ -113,7 +129,11 @@ export function blockWidths(blocks: Block[], layout: PageLayout): (number | null
     for (let k = i + 1; k < blocks.length && next === null; k++) next = widths[k]!;
     let previous: number | null = null;
     for (let k = i - 1; k >= 0 && previous === null; k--) previous = widths[k]!;
-    return exactWidth(b, next !== null ? [next] : previous !== null ? [previous] : [], layout.measure);
+    return exactWidth(
+      b,
+      next !== null ? [next] : previous !== null ? [previous] : [],
+      layout.measure,
+    );
   });
 }
 
@@ -126,15 +146,25 @@ export function widthsDiffer(a: number, b: number, layout: PageLayout): boolean 
 export function pageLayout(lines: PageLine[], options = blockDefaults): PageLayout {
   const text = lines.filter((l) => l.text && !l.heading);
   const indentedLines = text.filter((l) => l.indent >= 1).length;
-  const indented = indentedLines >= options.indentedMin && indentedLines >= text.length * options.indentedShare && indentedLines < text.length;
+  const indented =
+    indentedLines >= options.indentedMin &&
+    indentedLines >= text.length * options.indentedShare &&
+    indentedLines < text.length;
   const blocks = plainBlocks(lines).filter((b) => b.lines.length >= 3);
-  const exactIn = (measure: PageLayout['measure']) => blocks.filter((b) => exactWidth(b, [], measure) !== null).length;
+  const exactIn = (measure: PageLayout['measure']) =>
+    blocks.filter((b) => exactWidth(b, [], measure) !== null).length;
   const [chars, ems] = [exactIn('chars'), exactIn('ems')];
   const measure = ems > chars ? 'ems' : 'chars';
   const exact = Math.max(chars, ems);
-  const rough = blocks.filter((b) => exactWidth(b, [], measure) === null && roughWidth(b, options.roughTolerance) !== null).length;
+  const rough = blocks.filter(
+    (b) => exactWidth(b, [], measure) === null && roughWidth(b, options.roughTolerance) !== null,
+  ).length;
   const wrapped =
-    blocks.length >= 2 && exact >= blocks.length * options.wrappedShare ? 'exact' : blocks.length >= 2 && exact + rough >= blocks.length * options.wrappedShare ? 'rough' : null;
+    blocks.length >= 2 && exact >= blocks.length * options.wrappedShare
+      ? 'exact'
+      : blocks.length >= 2 && exact + rough >= blocks.length * options.wrappedShare
+        ? 'rough'
+        : null;
   return { indented, wrapped, measure };
 }
 
@@ -147,7 +177,8 @@ function plainBlocks(lines: PageLine[]): Block[] {
       current = null;
       continue;
     }
-    if (!current) blocks.push((current = { kind: 'text', lines: [], gapBefore: 0, indented: false }));
+    if (!current)
+      blocks.push((current = { kind: 'text', lines: [], gapBefore: 0, indented: false }));
     current.lines.push(line);
   }
   return blocks;
@@ -158,11 +189,21 @@ function plainBlocks(lines: PageLine[]): Block[] {
  * join the text block above them until a blank line. On an indented page an indented line starts a
  * paragraph and a flush-left line after a finished paragraph starts a block of its own.
  */
-export function toBlocks(lines: PageLine[], layout: PageLayout, segmenter: Segmenter, options = blockDefaults): Block[] {
+export function toBlocks(
+  lines: PageLine[],
+  layout: PageLayout,
+  segmenter: Segmenter,
+  options = blockDefaults,
+): Block[] {
   const blocks: Block[] = [];
   let current: Block | null = null;
   let blanks = 0;
-  const start = (block: Omit<Block, 'gapBefore' | 'indented'>, line: PageLine, gap: number, continues: boolean) => {
+  const start = (
+    block: Omit<Block, 'gapBefore' | 'indented'>,
+    line: PageLine,
+    gap: number,
+    continues: boolean,
+  ) => {
     const full: Block = { ...block, gapBefore: gap, indented: layout.indented && line.indent >= 1 };
     blocks.push(full);
     current = continues ? full : null;
@@ -179,12 +220,24 @@ export function toBlocks(lines: PageLine[], layout: PageLayout, segmenter: Segme
     const previous = open?.lines[open.lines.length - 1];
     // A line inside a running paragraph (the one above it does not end a sentence) is never a
     // byline, however much it looks like a list of names.
-    const startsParagraph = layout.indented && (line.indent >= 1 || (open !== null && !open.indented));
+    const startsParagraph =
+      layout.indented && (line.indent >= 1 || (open !== null && !open.indented));
     const midParagraph =
-      !startsParagraph && open !== null && open.kind === 'text' && previous !== undefined && previous.text.length > 12 && !/[。！？!?…；;”"’）)]$/.test(previous.text);
-    const byline = line.heading || midParagraph || line.text.length > options.bylineMaxLength ? null : parseBylineLine(line.text, segmenter);
+      !startsParagraph &&
+      open !== null &&
+      open.kind === 'text' &&
+      previous !== undefined &&
+      previous.text.length > 12 &&
+      !/[。！？!?…；;”"’）)]$/.test(previous.text);
+    const byline =
+      line.heading || midParagraph || line.text.length > options.bylineMaxLength
+        ? null
+        : parseBylineLine(line.text, segmenter);
     const newParagraph =
-      layout.indented && open !== null && (line.indent >= 1 || (open.indented && previous !== undefined && ENDS_SENTENCE.test(previous.text)));
+      layout.indented &&
+      open !== null &&
+      (line.indent >= 1 ||
+        (open.indented && previous !== undefined && ENDS_SENTENCE.test(previous.text)));
     if (line.heading) start({ kind: 'heading', lines: [line] }, line, gap, false);
     else if (byline) start({ kind: 'byline', lines: [line], byline }, line, gap, false);
     else if (NOTICE_TITLE.test(line.text)) start({ kind: 'text', lines: [line] }, line, gap, false);
@@ -195,7 +248,9 @@ export function toBlocks(lines: PageLine[], layout: PageLayout, segmenter: Segme
   markTables(blocks, options);
   demoteNameTitles(blocks);
   for (const block of blocks) {
-    if (block.kind === 'text') block.endsWithCredit = parseTrailingCredit(block.lines.map((l) => l.text).join(''), segmenter) !== null;
+    if (block.kind === 'text')
+      block.endsWithCredit =
+        parseTrailingCredit(block.lines.map((l) => l.text).join(''), segmenter) !== null;
   }
   return blocks;
 }
@@ -209,11 +264,19 @@ function demoteNameTitles(blocks: Block[]) {
   for (let i = 1; i + 1 < blocks.length; i++) {
     const block = blocks[i]!;
     const info = block.byline;
-    if (block.kind !== 'byline' || !info || info.closing || info.source || info.bylines.length !== 1) continue;
+    if (
+      block.kind !== 'byline' ||
+      !info ||
+      info.closing ||
+      info.source ||
+      info.bylines.length !== 1
+    )
+      continue;
     const text = block.lines[0]!.text.replace(/^[■▲●◆□★☆▇█]\s*/, '');
     if (text !== info.bylines[0]!.name) continue;
     const [before, after] = [blocks[i - 1]!, blocks[i + 1]!];
-    const finished = before.kind === 'text' && ENDS_SENTENCE.test(before.lines[before.lines.length - 1]!.text);
+    const finished =
+      before.kind === 'text' && ENDS_SENTENCE.test(before.lines[before.lines.length - 1]!.text);
     if (finished && after.kind === 'text' && after.lines.length >= 2) {
       block.kind = 'text';
       block.byline = undefined;
@@ -233,7 +296,8 @@ function markTables(blocks: Block[], options: typeof blockDefaults) {
     while (j < blocks.length && isCellBlock(blocks[j]!)) j++;
     const cells = blocks.slice(i, j).flatMap((b) => b.lines);
     const numbers = cells.filter((l) => numeric(l.text)).length;
-    if (cells.length >= options.tableCells && numbers >= cells.length * options.tableNumbers) for (let k = i; k < j; k++) blocks[k]!.kind = 'table';
+    if (cells.length >= options.tableCells && numbers >= cells.length * options.tableNumbers)
+      for (let k = i; k < j; k++) blocks[k]!.kind = 'table';
     i = j;
   }
 }

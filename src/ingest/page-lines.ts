@@ -66,8 +66,17 @@ export function pageLines(text: string): PageLine[] {
   }
   return raw.map((line, i) => {
     const heading = headingLines.has(i + 1);
-    const cleaned = (heading ? line.replace(/^\s*#{1,6}\s*/, '').replace(/\s+#+\s*$/, '') : line).trim();
+    const cleaned = (
+      heading ? line.replace(/^\s*#{1,6}\s*/, '').replace(/\s+#+\s*$/, '') : line
+    ).trim();
     const rest = cleaned ? line.replace(/^[\s\u3000]+/, '') : '';
-    return { n: i + 1, text: cleaned, heading, indent: cleaned ? indentOf(line) : 0, width: rest.length, displayWidth: emWidth(rest) };
+    return {
+      n: i + 1,
+      text: cleaned,
+      heading,
+      indent: cleaned ? indentOf(line) : 0,
+      width: rest.length,
+      displayWidth: emWidth(rest),
+    };
   });
 }

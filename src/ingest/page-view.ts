@@ -24,7 +24,13 @@ export function viewOf(blocks: Block[], layout: PageLayout): PageView {
   const widths = blockWidths(blocks, layout);
   const widest = Math.max(0, ...widths.filter((w): w is number => w !== null));
   const distinct = new Set(widths.filter((w) => w !== null));
-  return { blocks, layout, widths, widest, perArticleWidths: layout.wrapped === 'exact' && distinct.size >= 2 };
+  return {
+    blocks,
+    layout,
+    widths,
+    widest,
+    perArticleWidths: layout.wrapped === 'exact' && distinct.size >= 2,
+  };
 }
 
 export function endsSentence(block: Block | undefined): boolean {
@@ -56,17 +62,29 @@ export function unwrapped(text: string, view: PageView): boolean {
 }
 
 /** Whether a block may hold title lines under the page's layout. */
-export function titleCandidate(block: Block, view: PageView, options: typeof splitDefaults): boolean {
+export function titleCandidate(
+  block: Block,
+  view: PageView,
+  options: typeof splitDefaults,
+): boolean {
   if (block.kind === 'heading') return true;
   if (block.kind !== 'text') return false;
   const texts = block.lines.map((l) => l.text);
-  if (texts.some((t) => closesArticle(t) || numberedSubhead(t) || startsWithDateline(t))) return false;
+  if (texts.some((t) => closesArticle(t) || numberedSubhead(t) || startsWithDateline(t)))
+    return false;
   if (view.layout.indented) {
     if (block.indented || texts.length > options.maxIndentedTitleLines) return false;
     // Flush-left lines on an indented page are titles; a deck of whole sentences may sit among them.
     // Flush-left lines on an indented page are titles: a kicker may trail off (……) or exclaim (向上！);
     // only a line that ends with a full stop reads as text set flush by mistake.
-    return texts.some((t) => titleLike(t) || /[…！？!?]["”’」』）)]*$/.test(t) || (t.length > 40 && t.length <= 80 && !ENDS_SENTENCE.test(t))) && !/[。；;]["”’」』）)]*$/.test(texts[0]!);
+    return (
+      texts.some(
+        (t) =>
+          titleLike(t) ||
+          /[…！？!?]["”’」』）)]*$/.test(t) ||
+          (t.length > 40 && t.length <= 80 && !ENDS_SENTENCE.test(t)),
+      ) && !/[。；;]["”’」』）)]*$/.test(texts[0]!)
+    );
   }
   if (texts.length > options.maxTitleLines) return false;
   if (view.layout.wrapped !== null) {
@@ -101,5 +119,10 @@ export function boxLabel(block: Block): boolean {
 
 /** A title-like block under the old, layout-free reading (pages whose titles come after the body). */
 export function isTitleBlock(block: Block): boolean {
-  return (block.kind === 'text' && block.lines.length <= 2 && block.lines.every((l) => titleLike(l.text))) || block.kind === 'heading';
+  return (
+    (block.kind === 'text' &&
+      block.lines.length <= 2 &&
+      block.lines.every((l) => titleLike(l.text))) ||
+    block.kind === 'heading'
+  );
 }

@@ -23,7 +23,16 @@ export interface RawArticle {
 }
 
 export function newArticle(kind: RawArticle['kind'] = 'article'): RawArticle {
-  return { kind, titles: [], titleLines: [], section: null, bylines: [], source: null, body: [], tables: [] };
+  return {
+    kind,
+    titles: [],
+    titleLines: [],
+    section: null,
+    bylines: [],
+    source: null,
+    body: [],
+    tables: [],
+  };
 }
 
 /**
@@ -32,14 +41,23 @@ export function newArticle(kind: RawArticle['kind'] = 'article'): RawArticle {
  */
 export function addByline(article: RawArticle, block: Block) {
   const info = block.byline!;
-  for (const b of info.bylines) if (!article.bylines.some((x) => x.name === b.name)) article.bylines.push(b);
+  for (const b of info.bylines)
+    if (!article.bylines.some((x) => x.name === b.name)) article.bylines.push(b);
   if (info.source) article.source = info.source;
   if (article.body.some((l) => l.text)) addBody(article, block);
 }
 
 export function addBody(article: RawArticle, block: Block) {
   const previousLine = article.body[article.body.length - 1];
-  if (article.body.length > 0) article.body.push({ n: block.lines[0]!.n, text: '', heading: false, indent: 0, width: 0, displayWidth: 0 });
+  if (article.body.length > 0)
+    article.body.push({
+      n: block.lines[0]!.n,
+      text: '',
+      heading: false,
+      indent: 0,
+      width: 0,
+      displayWidth: 0,
+    });
   if (block.kind === 'table') {
     // Consecutive cell groups are one table flattened into columns: one group a row.
     const continues = previousLine !== undefined && article.lastTableLine === previousLine;

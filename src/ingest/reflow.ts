@@ -21,7 +21,9 @@ export function reflow(lines: PageLine[]): Paragraph[] {
   if (textLines.length === 0) return [];
   const width = columnWidth(textLines.map((l) => l.text.length));
   // Text cut to a character count: most lines have exactly the column's width.
-  const regular = textLines.length >= 3 && textLines.filter((l) => l.width === width).length >= textLines.length * 0.6;
+  const regular =
+    textLines.length >= 3 &&
+    textLines.filter((l) => l.width === width).length >= textLines.length * 0.6;
   const paragraphs: Paragraph[] = [];
   let current: Paragraph | null = null;
   for (let i = 0; i < lines.length; i++) {
@@ -45,7 +47,13 @@ export function reflow(lines: PageLine[]): Paragraph[] {
       current = null;
     }
     if (!current) current = { line: line.n, text: line.text };
-    else current.text += joiner(current.text, line.text, regular && prev?.text !== undefined && prev.width >= width) + line.text;
+    else
+      current.text +=
+        joiner(
+          current.text,
+          line.text,
+          regular && prev?.text !== undefined && prev.width >= width,
+        ) + line.text;
     const next = lines[i + 1];
     const blankFollows = !next || next.text.length === 0;
     if (ENDS_SENTENCE.test(line.text) && (blankFollows || line.text.length < width - 2)) {
@@ -58,7 +66,14 @@ export function reflow(lines: PageLine[]): Paragraph[] {
 }
 
 function isSubhead(text: string, width: number): boolean {
-  return text.length >= 4 && text.length <= 30 && text.length < width - 1 && !ENDS_SENTENCE.test(text) && !/[，,、：:（(]$/.test(text) && !/\d$/.test(text);
+  return (
+    text.length >= 4 &&
+    text.length <= 30 &&
+    text.length < width - 1 &&
+    !ENDS_SENTENCE.test(text) &&
+    !/[，,、：:（(]$/.test(text) &&
+    !/\d$/.test(text)
+  );
 }
 
 /** The usual line length of a column: the 75th percentile, so short closing lines do not pull it down. */

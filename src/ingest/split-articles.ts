@@ -8,7 +8,14 @@ import { NOTICE_TITLE, titleLike } from './line-shapes.ts';
 import { pageLayout, toBlocks, type PageLayout } from './page-blocks.ts';
 import type { PageLine } from './page-lines.ts';
 import { blockText, endsSentence, isTitleBlock, viewOf, type PageView } from './page-view.ts';
-import { addBody, addByline, isEmpty, newArticle, setTitles, type RawArticle } from './raw-article.ts';
+import {
+  addBody,
+  addByline,
+  isEmpty,
+  newArticle,
+  setTitles,
+  type RawArticle,
+} from './raw-article.ts';
 import { findTitleGroups } from './title-groups.ts';
 import { splitTitlesAfter, titlesAfterText } from './titles-after.ts';
 
@@ -46,7 +53,8 @@ function splitTitlesBefore(view: PageView, options: typeof splitDefaults): RawAr
       if (!isEmpty(current) || current.bylines.length > 0) articles.push(current);
       current = newArticle();
       setTitles(current, blocks.slice(group.start, group.end + 1));
-      if (current.titles.length === 1 && NOTICE_TITLE.test(current.titles[0]!)) current.kind = 'notice';
+      if (current.titles.length === 1 && NOTICE_TITLE.test(current.titles[0]!))
+        current.kind = 'notice';
       // A line ending in a colon after the headline is a letter's salutation (亲爱的祖国母亲：), the
       // first line of the text: a kicker ending in a colon stands above its headline, not below.
       const lines = blocks.slice(group.start, group.end + 1).flatMap((b) => b.lines);
@@ -73,9 +81,19 @@ function splitTitlesBefore(view: PageView, options: typeof splitDefaults): RawAr
   }
   if (!isEmpty(current)) articles.push(current);
   // A column label over untitled briefs (简讯) heads them all; it is not the first brief's title.
-  if (banner === null && groups[0]?.start === 0 && groups[0].end === 0 && breaks.size > 0 && articles.length > 1) {
+  if (
+    banner === null &&
+    groups[0]?.start === 0 &&
+    groups[0].end === 0 &&
+    breaks.size > 0 &&
+    articles.length > 1
+  ) {
     const [first, second] = articles;
-    if (first!.titles.length === 1 && first!.titles[0]!.length <= 6 && second!.titles.length === 0) {
+    if (
+      first!.titles.length === 1 &&
+      first!.titles[0]!.length <= 6 &&
+      second!.titles.length === 0
+    ) {
       const label = first!.titles[0]!;
       first!.titles = [];
       first!.titleLines = [];
@@ -117,30 +135,60 @@ function applyBanner(articles: RawArticle[]) {
  * a laid-out page: a byline opens an article, its titles close it) and pages whose headlines come
  * first (typeset, e-paper or markdown-ish text).
  */
-export function splitArticles(lines: PageLine[], segmenter: Segmenter, options = splitDefaults): SplitResult {
+export function splitArticles(
+  lines: PageLine[],
+  segmenter: Segmenter,
+  options = splitDefaults,
+): SplitResult {
   const layout = pageLayout(lines);
   const blocks = toBlocks(lines, layout, segmenter);
   const hasHeadings = blocks.some((b) => b.kind === 'heading');
-  const content = blocks.filter((b) => b.kind !== 'byline' && !(b.kind === 'text' && b.lines.length === 1 && NOTICE_TITLE.test(b.lines[0]!.text)));
-  const order: SplitResult['order'] = !hasHeadings && !layout.indented && titlesAfterText(content) ? 'after' : 'before';
-  const articles = order === 'after' ? splitTitlesAfter(viewOf(blocks, layout)) : splitTitlesBefore(viewOf(blocks, layout), options);
+  const content = blocks.filter(
+    (b) =>
+      b.kind !== 'byline' &&
+      !(b.kind === 'text' && b.lines.length === 1 && NOTICE_TITLE.test(b.lines[0]!.text)),
+  );
+  const order: SplitResult['order'] =
+    !hasHeadings && !layout.indented && titlesAfterText(content) ? 'after' : 'before';
+  const articles =
+    order === 'after'
+      ? splitTitlesAfter(viewOf(blocks, layout))
+      : splitTitlesBefore(viewOf(blocks, layout), options);
   // Titles with no text under them (an advertisement's label, a headline cut off at the page's end)
   // and bylines with no article are reported, not indexed.
   const hasText = (a: RawArticle) => {
     const lines = a.body.filter((l) => l.text);
     // A lone label (广告) with nothing else is not an article either.
-    return lines.length > 0 && (a.titles.length > 0 || lines.length > 1 || !titleLike(lines[0]!.text) || lines[0]!.text.length > 12);
+    return (
+      lines.length > 0 &&
+      (a.titles.length > 0 ||
+        lines.length > 1 ||
+        !titleLike(lines[0]!.text) ||
+        lines[0]!.text.length > 12)
+    );
   };
   const kept = articles.filter((a) => hasText(a));
   for (const a of kept) {
     if (a.kind === 'article' && a.titles.length === 0 && a.bylines.length === 0) a.kind = 'brief';
   }
   const leftovers = articles
-    .filter((a) => !hasText(a) && (a.titles.length > 0 || a.body.some((l) => l.text) || a.bylines.length > 0 || a.source))
+    .filter(
+      (a) =>
+        !hasText(a) &&
+        (a.titles.length > 0 || a.body.some((l) => l.text) || a.bylines.length > 0 || a.source),
+    )
     .map((a) =>
       a.titles.length > 0 || a.body.some((l) => l.text)
-        ? { line: a.titleLines[0] ?? a.body.find((l) => l.text)?.n ?? 0, text: [...a.titles, ...a.body.filter((l) => l.text).map((l) => l.text)].join(' '), why: 'title without text under it' }
-        : { line: 0, text: a.bylines.map((b) => b.name).join(' ') || (a.source ?? ''), why: 'byline without an article' },
+        ? {
+            line: a.titleLines[0] ?? a.body.find((l) => l.text)?.n ?? 0,
+            text: [...a.titles, ...a.body.filter((l) => l.text).map((l) => l.text)].join(' '),
+            why: 'title without text under it',
+          }
+        : {
+            line: 0,
+            text: a.bylines.map((b) => b.name).join(' ') || (a.source ?? ''),
+            why: 'byline without an article',
+          },
     );
   return { articles: kept, leftovers, order, layout };
 }

@@ -2,9 +2,26 @@
  * Where articles begin on a page whose titles come before their text: title groups anchored by what
  * surrounds them, untitled briefs, and the page banner.
  */
-import { CLOSING_DATELINE, closesArticle, DATE_LINE, headlineShaped, NOTICE_TITLE } from './line-shapes.ts';
+import {
+  CLOSING_DATELINE,
+  closesArticle,
+  DATE_LINE,
+  headlineShaped,
+  NOTICE_TITLE,
+} from './line-shapes.ts';
 import { medianWidth, widthsDiffer, type Block } from './page-blocks.ts';
-import { blockText, boxLabel, closesWithParenthesis, closingBlock, endsSentence, opensWithDateline, titleCandidate, widthBefore, widthFrom, type PageView } from './page-view.ts';
+import {
+  blockText,
+  boxLabel,
+  closesWithParenthesis,
+  closingBlock,
+  endsSentence,
+  opensWithDateline,
+  titleCandidate,
+  widthBefore,
+  widthFrom,
+  type PageView,
+} from './page-view.ts';
 import { ENDS_SENTENCE } from './reflow.ts';
 import { isCaption } from './captions.ts';
 import type { splitDefaults } from './split-articles.ts';
@@ -75,10 +92,16 @@ export function findTitleGroups(view: PageView, options: typeof splitDefaults): 
     // (本报讯…; see datelineOpensBrief), or text after a blank line where paragraphs are otherwise set
     // without one.
     const bodyText = block.kind === 'text' && !titleCandidate(block, view, options);
-    const paragraph = bodyText && !isCaption(blockText(block)) && (ENDS_SENTENCE.test(block.lines[block.lines.length - 1]!.text) || block.endsWithCredit === true);
+    const paragraph =
+      bodyText &&
+      !isCaption(blockText(block)) &&
+      (ENDS_SENTENCE.test(block.lines[block.lines.length - 1]!.text) ||
+        block.endsWithCredit === true);
     if (
       articleHasBody &&
-      ((paragraph && ((afterCredit && (layout.wrapped !== 'exact' || widthBefore(view, i) !== view.widths[i])) || (tight && block.indented && block.gapBefore >= 1))) ||
+      ((paragraph &&
+        ((afterCredit && (layout.wrapped !== 'exact' || widthBefore(view, i) !== view.widths[i])) ||
+          (tight && block.indented && block.gapBefore >= 1))) ||
         (bodyText && opensWithDateline(block) && datelineOpensBrief(view, i)))
     ) {
       breaks.add(i);
@@ -89,7 +112,9 @@ export function findTitleGroups(view: PageView, options: typeof splitDefaults): 
       continue;
     }
     // A notice's signature (the organisation above its date) is not a title.
-    const signature = DATE_LINE.test(blocks[i + 1]?.lines[0]?.text ?? '') && !NOTICE_TITLE.test(block.lines[0]!.text);
+    const signature =
+      DATE_LINE.test(blocks[i + 1]?.lines[0]?.text ?? '') &&
+      !NOTICE_TITLE.test(block.lines[0]!.text);
     if (bodySinceGroup && !signature && titleCandidate(block, view, options)) {
       const j = extendRun(view, i, options);
       let k = j + 1;
@@ -99,21 +124,30 @@ export function findTitleGroups(view: PageView, options: typeof splitDefaults): 
       const bylineNext = next?.kind === 'byline' && !next.byline!.closing;
       const textNext = next?.kind === 'text' || next?.kind === 'table' || next?.kind === 'caption';
       const notice = block.lines.length === 1 && NOTICE_TITLE.test(block.lines[0]!.text);
-      let anchored = bylineNext || opensWithDateline(next) || (!seenBody && textNext) || (afterClosing && textNext) || (notice && textNext);
+      let anchored =
+        bylineNext ||
+        opensWithDateline(next) ||
+        (!seenBody && textNext) ||
+        (afterClosing && textNext) ||
+        (notice && textNext);
       if (layout.indented) {
-        anchored ||= body !== undefined && (body.indented || body.kind === 'table' || body.kind === 'caption');
+        anchored ||=
+          body !== undefined && (body.indented || body.kind === 'table' || body.kind === 'caption');
       } else if (layout.wrapped !== null) {
         const before = widthBefore(view, i);
         const after = widthFrom(view, j + 1);
         const changes = before !== null && after !== null && widthsDiffer(before, after, layout);
-        if (changes && !widthBoundaryTaken && textNext) anchored = !laterTitleInGap(view, j + 1, options);
+        if (changes && !widthBoundaryTaken && textNext)
+          anchored = !laterTitleInGap(view, j + 1, options);
         // Text re-wrapped one width per article: the same width on both sides says one article unless
         // something stronger says a new one starts — a closing credit before, a dateline or a byline
         // after (one article in thirteen shares its neighbour's width by chance; a feature's sub-stories
         // with bylines of their own are cut apart too, which costs less than merging real articles).
-        else if (view.perArticleWidths && before !== null && after !== null && !changes) anchored = (afterClosing && textNext) || opensWithDateline(next) || bylineNext;
+        else if (view.perArticleWidths && before !== null && after !== null && !changes)
+          anchored = (afterClosing && textNext) || opensWithDateline(next) || bylineNext;
         // Where widths say nothing (an article of short paragraphs), fall back to the shape of the text.
-        if (!anchored && (before === null || after === null) && textNext) anchored = looksLikeNewTitle(view, i, j, options);
+        if (!anchored && (before === null || after === null) && textNext)
+          anchored = looksLikeNewTitle(view, i, j, options);
       } else if (textNext) {
         anchored ||= looksLikeNewTitle(view, i, j, options);
       }
@@ -128,9 +162,12 @@ export function findTitleGroups(view: PageView, options: typeof splitDefaults): 
         continue;
       }
     }
-    if (block.kind === 'text' || block.kind === 'table') seenBody = bodySinceGroup = articleHasBody = true;
+    if (block.kind === 'text' || block.kind === 'table')
+      seenBody = bodySinceGroup = articleHasBody = true;
     // A paragraph that ends with a credit, "……贡献力量。 (于文)", closes its article.
-    afterClosing = closingBlock(block) || (block.kind === 'caption' && CLOSING_DATELINE.test(block.lines[0]!.text));
+    afterClosing =
+      closingBlock(block) ||
+      (block.kind === 'caption' && CLOSING_DATELINE.test(block.lines[0]!.text));
     // A credit in parentheses ending the text (……。（记者 X）) ends its article.
     afterCredit = block.endsWithCredit === true;
   }
@@ -163,10 +200,25 @@ function laterTitleInGap(view: PageView, from: number, options: typeof splitDefa
     const block = view.blocks[k]!;
     if (block.kind === 'byline' || opensWithDateline(block)) return false;
     // A salutation (……全体业主：) opens a letter or notice under its title; it is not a title itself.
-    const salutation = /[:：]$/.test(blockText(block)) && view.blocks[k + 1]?.kind === 'text' && !titleCandidate(view.blocks[k + 1]!, view, options);
-    if (block.kind === 'text' && !boxLabel(block) && !salutation && titleCandidate(block, view, options)) return true;
+    const salutation =
+      /[:：]$/.test(blockText(block)) &&
+      view.blocks[k + 1]?.kind === 'text' &&
+      !titleCandidate(view.blocks[k + 1]!, view, options);
+    if (
+      block.kind === 'text' &&
+      !boxLabel(block) &&
+      !salutation &&
+      titleCandidate(block, view, options)
+    )
+      return true;
     // Text follows first: the candidate before it is its title.
-    if (block.kind === 'text' && !boxLabel(block) && !closesArticle(blockText(block)) && block.lines.length > 2) return false;
+    if (
+      block.kind === 'text' &&
+      !boxLabel(block) &&
+      !closesArticle(blockText(block)) &&
+      block.lines.length > 2
+    )
+      return false;
   }
   return false;
 }
@@ -179,16 +231,29 @@ function laterTitleInGap(view: PageView, from: number, options: typeof splitDefa
 function isBanner(view: PageView, i: number, options: typeof splitDefaults): boolean {
   const { blocks, layout } = view;
   const block = blocks[i]!;
-  if (block.kind !== 'text' || block.lines.length !== 1 || !titleCandidate(block, view, options)) return false;
+  if (block.kind !== 'text' || block.lines.length !== 1 || !titleCandidate(block, view, options))
+    return false;
   if (/[:：]$/.test(block.lines[0]!.text)) return false;
   const next = blocks[i + 1];
-  if (!next || next.kind !== 'text' || next.gapBefore < 1 || boxLabel(next) || !titleCandidate(next, view, options)) return false;
+  if (
+    !next ||
+    next.kind !== 'text' ||
+    next.gapBefore < 1 ||
+    boxLabel(next) ||
+    !titleCandidate(next, view, options)
+  )
+    return false;
   if (/^[—－-]{1,2}/.test(next.lines[0]!.text)) return false;
   const j = extendRun(view, i + 1, options);
   const after = blocks[j + 1];
   if (!after) return false;
-  if (layout.wrapped === 'exact') return view.widths[j + 1] !== null || opensWithDateline(after) || after.kind === 'byline';
-  return after.kind === 'byline' || after.kind === 'table' || (after.kind === 'text' && (!layout.indented || after.indented));
+  if (layout.wrapped === 'exact')
+    return view.widths[j + 1] !== null || opensWithDateline(after) || after.kind === 'byline';
+  return (
+    after.kind === 'byline' ||
+    after.kind === 'table' ||
+    (after.kind === 'text' && (!layout.indented || after.indented))
+  );
 }
 
 /** Title blocks that belong together: consecutive title-like blocks, a subtitle (——…) after a title. */
@@ -197,7 +262,12 @@ function extendRun(view: PageView, i: number, options: typeof splitDefaults): nu
   let j = i;
   let count = blocks[i]!.lines.length;
   if (layout.indented) return j;
-  while (blocks[j + 1] && blocks[j + 1]!.kind === 'text' && titleCandidate(blocks[j + 1]!, view, options) && count + blocks[j + 1]!.lines.length <= options.maxTitleLines) {
+  while (
+    blocks[j + 1] &&
+    blocks[j + 1]!.kind === 'text' &&
+    titleCandidate(blocks[j + 1]!, view, options) &&
+    count + blocks[j + 1]!.lines.length <= options.maxTitleLines
+  ) {
     // Re-wrapped text keeps a title's lines in one block; a separate block is only a subtitle.
     if (layout.wrapped === 'exact' && !/^[—－-]{1,2}/.test(blocks[j + 1]!.lines[0]!.text)) break;
     j++;
@@ -211,17 +281,28 @@ function extendRun(view: PageView, i: number, options: typeof splitDefaults): nu
  * or a headline-shaped line (two phrases set apart by a space) or one set off by a wide gap, after a
  * finished paragraph.
  */
-function looksLikeNewTitle(view: PageView, i: number, j: number, options: typeof splitDefaults): boolean {
+function looksLikeNewTitle(
+  view: PageView,
+  i: number,
+  j: number,
+  options: typeof splitDefaults,
+): boolean {
   const { blocks, layout } = view;
   const block = blocks[i]!;
   const next = blocks[j + 1];
   if (!next || next.kind !== 'text') return false;
   const a = medianWidth(blocks[i - 1]);
   const b = medianWidth(next);
-  if (a !== null && b !== null && widthsDiffer(a, b, layout.wrapped ? layout : { ...layout, wrapped: 'rough' })) return true;
+  if (
+    a !== null &&
+    b !== null &&
+    widthsDiffer(a, b, layout.wrapped ? layout : { ...layout, wrapped: 'rough' })
+  )
+    return true;
   if (j !== i) return false;
   const text = block.lines[0]!.text;
   const settled = endsSentence(blocks[i - 1]) || closesWithParenthesis(blocks[i - 1]);
-  const wide = (block.gapBefore ?? 0) >= options.wideGap || (next.gapBefore ?? 0) >= options.wideGap;
+  const wide =
+    (block.gapBefore ?? 0) >= options.wideGap || (next.gapBefore ?? 0) >= options.wideGap;
   return settled && (headlineShaped(text) || (wide && !/[，,；;。、]/.test(text)));
 }

@@ -6,7 +6,16 @@
 import { DATE_LINE, NOTICE_TITLE } from './line-shapes.ts';
 import { isCellBlock, widthsDiffer, type Block } from './page-blocks.ts';
 import { closesArticle } from './line-shapes.ts';
-import { blockText, closingBlock, endsSentence, isTitleBlock, opensWithDateline, widthBefore, widthFrom, type PageView } from './page-view.ts';
+import {
+  blockText,
+  closingBlock,
+  endsSentence,
+  isTitleBlock,
+  opensWithDateline,
+  widthBefore,
+  widthFrom,
+  type PageView,
+} from './page-view.ts';
 import { addBody, addByline, newArticle, setTitles, type RawArticle } from './raw-article.ts';
 
 /**
@@ -18,11 +27,16 @@ export function titlesAfterText(content: Block[]): boolean {
   const last = content[content.length - 1];
   const beforeLast = content[content.length - 2];
   if (!last || !beforeLast || !isTitleBlock(last) || closesArticle(blockText(last))) return false;
-  if (!(endsSentence(beforeLast) || isTitleBlock(beforeLast) || closingBlock(beforeLast))) return false;
+  if (!(endsSentence(beforeLast) || isTitleBlock(beforeLast) || closingBlock(beforeLast)))
+    return false;
   if (!isTitleBlock(content[0]!)) return true;
   // A short label above text may be a banner over titles-after text, or the first of ordinary
   // headlines: only a real headline at the page's end (not 广告) says which.
-  const label = content.length > 2 && content[0]!.lines.length === 1 && content[0]!.lines[0]!.text.length <= 8 && !isTitleBlock(content[1]!);
+  const label =
+    content.length > 2 &&
+    content[0]!.lines.length === 1 &&
+    content[0]!.lines[0]!.text.length <= 8 &&
+    !isTitleBlock(content[1]!);
   return label && blockText(last).length >= 5;
 }
 
@@ -45,14 +59,22 @@ function closingTitles(view: PageView, i: number, opening: boolean): boolean {
   if (!next || next.kind === 'byline' || opensWithDateline(next)) return true;
   const before = widthBefore(view, i);
   const after = widthFrom(view, j + 1);
-  if (view.layout.wrapped === 'exact' && before !== null && after !== null) return widthsDiffer(before, after, view.layout);
+  if (view.layout.wrapped === 'exact' && before !== null && after !== null)
+    return widthsDiffer(before, after, view.layout);
   return !opening;
 }
 
 export function splitTitlesAfter(view: PageView): RawArticle[] {
   const { blocks } = view;
   // Pages where a byline opens each article (■记者 X above the text) say where articles start.
-  const opening = blocks.some((b, i) => b.kind === 'byline' && !b.byline!.closing && i + 1 < blocks.length && blocks[i + 1]!.kind === 'text' && !isTitleBlock(blocks[i + 1]!));
+  const opening = blocks.some(
+    (b, i) =>
+      b.kind === 'byline' &&
+      !b.byline!.closing &&
+      i + 1 < blocks.length &&
+      blocks[i + 1]!.kind === 'text' &&
+      !isTitleBlock(blocks[i + 1]!),
+  );
   // Segments: a byline that is not a closing credit opens an article; so does a notice heading, and
   // so does whatever follows the titles that close an article.
   const segments: Block[][] = [[]];
@@ -64,16 +86,25 @@ export function splitTitlesAfter(view: PageView): RawArticle[] {
     const text = block.lines[0]!.text;
     if (inClosingTitles && !isTitleBlock(block)) {
       inClosingTitles = false;
-      if (!(block.kind === 'byline' && !block.byline!.closing) && block.kind !== 'caption') segments.push([]);
+      if (!(block.kind === 'byline' && !block.byline!.closing) && block.kind !== 'caption')
+        segments.push([]);
     } else if (!inClosingTitles && closingTitles(view, i, opening)) inClosingTitles = true;
-    const opens = (block.kind === 'byline' && !block.byline!.closing) || (block.kind === 'text' && block.lines.length === 1 && NOTICE_TITLE.test(text));
-    const afterNotice = inNotice && noticeSigned && block.kind === 'text' && !DATE_LINE.test(text) && !isCellBlock(block);
+    const opens =
+      (block.kind === 'byline' && !block.byline!.closing) ||
+      (block.kind === 'text' && block.lines.length === 1 && NOTICE_TITLE.test(text));
+    const afterNotice =
+      inNotice &&
+      noticeSigned &&
+      block.kind === 'text' &&
+      !DATE_LINE.test(text) &&
+      !isCellBlock(block);
     if ((opens || afterNotice) && segments[segments.length - 1]!.length > 0) segments.push([]);
     if (opens || afterNotice) {
       inNotice = NOTICE_TITLE.test(text) && block.kind === 'text';
       noticeSigned = false;
     }
-    if (inNotice && (block.lines.some((l) => DATE_LINE.test(l.text)) || block.kind === 'table')) noticeSigned = true;
+    if (inNotice && (block.lines.some((l) => DATE_LINE.test(l.text)) || block.kind === 'table'))
+      noticeSigned = true;
     segments[segments.length - 1]!.push(block);
   }
   return segments.map((segment) => {
@@ -81,10 +112,16 @@ export function splitTitlesAfter(view: PageView): RawArticle[] {
     let start = 0;
     while (segment[start]?.kind === 'byline') addByline(article, segment[start++]!);
     const first = segment[start];
-    if (first && first.kind === 'text' && first.lines.length === 1 && NOTICE_TITLE.test(first.lines[0]!.text)) {
+    if (
+      first &&
+      first.kind === 'text' &&
+      first.lines.length === 1 &&
+      NOTICE_TITLE.test(first.lines[0]!.text)
+    ) {
       article.kind = 'notice';
       setTitles(article, [first]);
-      for (const b of segment.slice(start + 1)) b.kind === 'byline' ? addByline(article, b) : addBody(article, b);
+      for (const b of segment.slice(start + 1))
+        b.kind === 'byline' ? addByline(article, b) : addBody(article, b);
       return article;
     }
     // The titles are the last run of title-like blocks, followed by nothing or by captions and notes.
@@ -99,7 +136,12 @@ export function splitTitlesAfter(view: PageView): RawArticle[] {
     let titleStart = titleEnd;
     if (titleEnd >= 0) {
       let count = segment[titleEnd]!.lines.length;
-      while (titleStart - 1 > start && isTitleBlock(segment[titleStart - 1]!) && count + segment[titleStart - 1]!.lines.length <= 3 && (endsSentence(segment[titleStart - 2]) || segment[titleStart - 2]?.kind === 'table')) {
+      while (
+        titleStart - 1 > start &&
+        isTitleBlock(segment[titleStart - 1]!) &&
+        count + segment[titleStart - 1]!.lines.length <= 3 &&
+        (endsSentence(segment[titleStart - 2]) || segment[titleStart - 2]?.kind === 'table')
+      ) {
         titleStart--;
         count += segment[titleStart]!.lines.length;
       }

@@ -15,7 +15,8 @@ export function assignTitles(lines: string[]): Titles {
   if (t.length === 1) return { kicker: '', headline: t[0]!, subheadline: '' };
   if (t.length === 2) {
     const [a, b] = t as [string, string];
-    if (/[:：]$/.test(a) || a.length <= b.length) return { kicker: a, headline: b, subheadline: '' };
+    if (/[:：]$/.test(a) || a.length <= b.length)
+      return { kicker: a, headline: b, subheadline: '' };
     return { kicker: '', headline: a, subheadline: b };
   }
   return { kicker: t[0]!, headline: t[1]!, subheadline: t.slice(2).join(' ') };

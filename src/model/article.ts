@@ -22,7 +22,14 @@ export type Street = z.infer<typeof Street>;
 export const DatePrecision = z.enum(['day', 'month', 'year', 'unknown']);
 export type DatePrecision = z.infer<typeof DatePrecision>;
 /** Where the date came from; 'correction' when an editor set it (content/corrections.jsonl). */
-export const DateSource = z.enum(['path', 'sidecar', 'front-matter', 'text', 'correction', 'unknown']);
+export const DateSource = z.enum([
+  'path',
+  'sidecar',
+  'front-matter',
+  'text',
+  'correction',
+  'unknown',
+]);
 export type DateSource = z.infer<typeof DateSource>;
 
 export const ArticleKind = z.enum(['article', 'brief', 'notice']);
@@ -49,7 +56,10 @@ export const Article = z.object({
   /** 版次 from the path or metadata, zero padding dropped ("3", "A3"); null when unknown. */
   page: z.string().nullable(),
   /** YYYY-MM-DD, YYYY-MM or YYYY according to datePrecision; null when unknown. */
-  date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/).nullable(),
+  date: z
+    .string()
+    .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/)
+    .nullable(),
   datePrecision: DatePrecision,
   dateSource: DateSource,
   kind: ArticleKind,

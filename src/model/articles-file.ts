@@ -4,7 +4,12 @@ import { Article } from './article.ts';
 /** Articles in a fixed order, so the same content always gives the same file, byte for byte. */
 export function sortArticles(articles: Article[]): Article[] {
   return [...articles].sort(
-    (a, b) => a.paper.localeCompare(b.paper) || (a.date ?? '').localeCompare(b.date ?? '') || a.file.localeCompare(b.file) || a.line - b.line || a.id.localeCompare(b.id),
+    (a, b) =>
+      a.paper.localeCompare(b.paper) ||
+      (a.date ?? '').localeCompare(b.date ?? '') ||
+      a.file.localeCompare(b.file) ||
+      a.line - b.line ||
+      a.id.localeCompare(b.id),
   );
 }
 

@@ -17,7 +17,12 @@ export type Paper = z.infer<typeof Paper>;
 export const PapersFile = z.object({ papers: z.array(Paper) }).superRefine((value, ctx) => {
   const seen = new Set<string>();
   value.papers.forEach((paper, i) => {
-    if (seen.has(paper.slug)) ctx.addIssue({ code: 'custom', path: ['papers', i, 'slug'], message: `duplicate slug "${paper.slug}"` });
+    if (seen.has(paper.slug))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['papers', i, 'slug'],
+        message: `duplicate slug "${paper.slug}"`,
+      });
     seen.add(paper.slug);
   });
 });

@@ -14,7 +14,11 @@ export async function buildSite(config: Config) {
   const { build } = await import('astro');
   await build({ root: config.root, outDir: config.distDir, logLevel: 'warn' });
   const copied = writeSearchConfig(dataFiles(config.dataDir).searchConfig, config.distDir);
-  return { outDir: config.distDir, seconds: Math.round((Date.now() - started) / 100) / 10, searchConfig: copied };
+  return {
+    outDir: config.distDir,
+    seconds: Math.round((Date.now() - started) / 100) / 10,
+    searchConfig: copied,
+  };
 }
 
 /** Put the runtime search config (host, index, search-only key) beside the built pages. */

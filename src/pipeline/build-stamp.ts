@@ -19,6 +19,14 @@ export function buildStamp(root: string, articlesFile: string, settings = ''): s
       hash.update(readFileSync(path));
     }
   };
-  for (const p of [articlesFile, join(dirname(articlesFile), CORRECTIONS_LOG), join(root, 'src'), join(root, 'public'), join(root, 'astro.config.mjs'), join(root, 'package-lock.json')]) add(p);
+  for (const p of [
+    articlesFile,
+    join(dirname(articlesFile), CORRECTIONS_LOG),
+    join(root, 'src'),
+    join(root, 'public'),
+    join(root, 'astro.config.mjs'),
+    join(root, 'package-lock.json'),
+  ])
+    add(p);
   return hash.digest('hex');
 }

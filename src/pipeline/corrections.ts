@@ -17,7 +17,11 @@ export function correctionsFile(contentDir: string): string {
 }
 
 /** Apply the content folder's corrections; a malformed line stops the ingest with the file and line. */
-export function correctArticles(contentDir: string, articles: Article[], logFile: string): CorrectionsResult & { file: string | null } {
+export function correctArticles(
+  contentDir: string,
+  articles: Article[],
+  logFile: string,
+): CorrectionsResult & { file: string | null } {
   const path = correctionsFile(contentDir);
   // Named as the user would type it: relative to the working folder.
   const file = existsSync(path) ? relative(process.cwd(), path) || path : null;

@@ -80,9 +80,13 @@ export function correctionsReport(file: string | null, log: CorrectionsLog): Cor
     file,
     total: entries.length,
     applied: entries.filter((e) => e.status === 'applied' || e.status === 'reattached').length,
-    reattached: entries.filter((e) => e.status === 'reattached').map((e) => ({ line: e.line, from: e.anchorId, to: e.id })),
+    reattached: entries
+      .filter((e) => e.status === 'reattached')
+      .map((e) => ({ line: e.line, from: e.anchorId, to: e.id })),
     unchanged: entries.filter((e) => e.status === 'unchanged').length,
-    unmatched: entries.filter((e) => e.status === 'unmatched').map((e) => ({ line: e.line, action: e.action, id: e.anchorId, problem: e.problem ?? '' })),
+    unmatched: entries
+      .filter((e) => e.status === 'unmatched')
+      .map((e) => ({ line: e.line, action: e.action, id: e.anchorId, problem: e.problem ?? '' })),
   };
 }
 
@@ -112,7 +116,10 @@ export function ingestReport(run: {
     timings: {
       extractSeconds: round(run.extractSeconds),
       indexSeconds: round(run.indexSeconds),
-      documentsPerSecond: index.action === 'rebuilt' && run.indexSeconds > 0 ? Math.round(run.articles / run.indexSeconds) : null,
+      documentsPerSecond:
+        index.action === 'rebuilt' && run.indexSeconds > 0
+          ? Math.round(run.articles / run.indexSeconds)
+          : null,
     },
     index,
     servers: run.servers,
@@ -121,7 +128,8 @@ export function ingestReport(run: {
 }
 
 /** Servers that could not be brought up to date: their live indexes are as they were. */
-export const failedServers = (report: IngestReport) => report.servers.filter((s) => s.action === 'failed');
+export const failedServers = (report: IngestReport) =>
+  report.servers.filter((s) => s.action === 'failed');
 
 function serverSummary(report: IngestReport): string[] {
   if (report.servers.length < 2) return [];
@@ -137,14 +145,19 @@ function leftoverSummary(files: FileReport[]): string[] {
   if (pages.length === 0) return [];
   const lines = pages.reduce((n, f) => n + f.leftovers.length, 0);
   const first = pages[0]!.leftovers[0]!;
-  return [`${lines} line(s) on ${pages.length} page(s) went into no article (each listed in ingest-report.json), e.g. ${pages[0]!.file}:${first.line}: ${first.why}: ${first.text.slice(0, 30)}`];
+  return [
+    `${lines} line(s) on ${pages.length} page(s) went into no article (each listed in ingest-report.json), e.g. ${pages[0]!.file}:${first.line}: ${first.why}: ${first.text.slice(0, 30)}`,
+  ];
 }
 
 function correctionSummary(c: CorrectionsReport): string[] {
   if (!c.file || c.total === 0) return [];
   return [
     `corrections: ${c.total} in ${c.file}: ${c.applied} applied (${c.reattached.length} re-attached to a new id), ${c.unchanged} already so, ${c.unmatched.length} matching no article`,
-    ...c.reattached.map((r) => `  ${c.file}:${r.line}: article ${r.from} is now ${r.to} (found by file, headline and first words)`),
+    ...c.reattached.map(
+      (r) =>
+        `  ${c.file}:${r.line}: article ${r.from} is now ${r.to} (found by file, headline and first words)`,
+    ),
     ...c.unmatched.map((u) => `  ${c.file}:${u.line}: ${u.action} not applied: ${u.problem}`),
   ];
 }
@@ -153,12 +166,24 @@ function correctionSummary(c: CorrectionsReport): string[] {
 export function summarise(report: IngestReport): string {
   const lines = [
     `files: ${report.filesSeen} seen, ${report.filesIngested} ingested, ${report.filesUnchanged} unchanged, ${report.filesSkipped} skipped`,
-    ...report.files.filter((f) => f.status === 'skipped').map((f) => `  skipped ${f.file}: ${f.reason}`),
-    ...report.files.flatMap((f) => f.messages.filter((m) => !m.includes(': error: ') || f.status !== 'skipped').map((m) => `  ${m}`)),
+    ...report.files
+      .filter((f) => f.status === 'skipped')
+      .map((f) => `  skipped ${f.file}: ${f.reason}`),
+    ...report.files.flatMap((f) =>
+      f.messages
+        .filter((m) => !m.includes(': error: ') || f.status !== 'skipped')
+        .map((m) => `  ${m}`),
+    ),
     ...leftoverSummary(report.files),
     ...correctionSummary(report.corrections),
-    ...(report.index.caughtUp ? [`index ${report.index.uid} held an older set of articles than data/articles.jsonl (an earlier run stopped before indexing finished): rebuilt from the file`] : []),
-    ...report.index.staleBuildsRemoved.map((uid) => `removed ${uid}, a half-built index an earlier run left behind`),
+    ...(report.index.caughtUp
+      ? [
+          `index ${report.index.uid} held an older set of articles than data/articles.jsonl (an earlier run stopped before indexing finished): rebuilt from the file`,
+        ]
+      : []),
+    ...report.index.staleBuildsRemoved.map(
+      (uid) => `removed ${uid}, a half-built index an earlier run left behind`,
+    ),
     ...serverSummary(report),
     `articles: ${report.articles}; index ${report.index.uid}: ${report.index.action === 'rebuilt' ? `rebuilt and swapped in (${report.timings.documentsPerSecond} documents/s)` : 'unchanged'}`,
     `time: ${report.seconds} s (extract ${report.timings.extractSeconds} s, index ${report.timings.indexSeconds} s)`,

@@ -8,13 +8,27 @@ const LABELS = { extract: 'files read', index: 'documents indexed' } as const;
 export function progressPrinter(stream: NodeJS.WriteStream = process.stderr) {
   const bars = new Map<string, cliProgress.SingleBar>();
   const lastTenth = new Map<string, number>();
-  const multi = stream.isTTY ? new cliProgress.MultiBar({ stream, clearOnComplete: false, hideCursor: true, format: ' {bar} {value}/{total} {label}{articles}' }, cliProgress.Presets.shades_classic) : null;
+  const multi = stream.isTTY
+    ? new cliProgress.MultiBar(
+        {
+          stream,
+          clearOnComplete: false,
+          hideCursor: true,
+          format: ' {bar} {value}/{total} {label}{articles}',
+        },
+        cliProgress.Presets.shades_classic,
+      )
+    : null;
   return {
     update(stage: keyof typeof LABELS, done: number, total: number, articles?: number) {
       const extra = articles === undefined ? '' : `, ${articles} articles extracted`;
       if (multi) {
         let bar = bars.get(stage);
-        if (!bar) bars.set(stage, (bar = multi.create(total, 0, { label: LABELS[stage], articles: extra })));
+        if (!bar)
+          bars.set(
+            stage,
+            (bar = multi.create(total, 0, { label: LABELS[stage], articles: extra })),
+          );
         bar.setTotal(total);
         bar.update(done, { articles: extra });
         return;

@@ -19,7 +19,12 @@ import { readPageCache, writePageCache } from '../sources/page-cache.ts';
 import { createSegmenter } from '../text/segmenter.ts';
 import { writeAtomic } from '../system/files.ts';
 import { correctArticles } from './corrections.ts';
-import { correctionsReport, fileReports, ingestReport, type IngestReport } from './ingest-report.ts';
+import {
+  correctionsReport,
+  fileReports,
+  ingestReport,
+  type IngestReport,
+} from './ingest-report.ts';
 
 export type { FileReport, IngestReport } from './ingest-report.ts';
 export type { IngestServer } from '../search/sync-servers.ts';
@@ -73,43 +78,62 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
   const { pages } = extraction;
   const extractSeconds = (Date.now() - started) / 1000;
   // Editors' corrections, applied to what extraction made of the pages, every time.
-  const corrected = correctArticles(options.contentDir, pages.flatMap((p) => p.articles), paths.correctionsLog);
+  const corrected = correctArticles(
+    options.contentDir,
+    pages.flatMap((p) => p.articles),
+    paths.correctionsLog,
+  );
   const articles = sortArticles(corrected.articles);
 
   // The articles file is written before the index is rebuilt, so it is the authoritative record of
   // content/; when a run stopped in between, the live index still holds the set before it.
   const articlesJsonl = toJsonLines(articles);
   const previousFile = existsSync(paths.articles) ? readFileSync(paths.articles, 'utf8') : null;
-  const indexLagged = previousFile !== null && lagsArticles(readIndexState(paths.indexState(indexUid)), previousFile);
+  const indexLagged =
+    previousFile !== null && lagsArticles(readIndexState(paths.indexState(indexUid)), previousFile);
   if (previousFile !== articlesJsonl) writeAtomic(paths.articles, articlesJsonl);
   writePageCache(paths.pages, EXTRACTOR_VERSION, pages);
 
   const places = localWords(extraction.gazetteer, [...extraction.gazetteer.communityProvinces]);
   // Dictionary words are checked against jieba's own dictionary (what Meilisearch's tokenizer uses).
-  const settings = indexSettings(dictionaryWords(articles, places, createSegmenter([]).cutByDictionary));
-  const servers: IngestServer[] = options.servers ?? [{ name: DEFAULTS.serverName, papers: null, meili: options.meili ?? null }];
+  const settings = indexSettings(
+    dictionaryWords(articles, places, createSegmenter([]).cutByDictionary),
+  );
+  const servers: IngestServer[] = options.servers ?? [
+    { name: DEFAULTS.serverName, papers: null, meili: options.meili ?? null },
+  ];
   const indexStarted = Date.now();
   let synced: Awaited<ReturnType<typeof syncServers>>;
   try {
-    synced = await syncServers(servers, extraction.papers.papers.map((p) => p.slug), {
-      indexUid,
-      articles,
-      settings,
-      paperNames: new Map(extraction.papers.papers.map((p) => [p.slug, p.name])),
-      stateFile: (server) => paths.indexState(indexUid, server),
-      searchUrl: options.searchUrl ?? DEFAULTS.searchUrl,
-      previous: existsSync(paths.searchConfig) ? (JSON.parse(readFileSync(paths.searchConfig, 'utf8')) as SearchConfigJson) : null,
-      force: options.force,
-      batchBytes: options.batchBytes,
-      log: options.log,
-      onProgress: (done, total) => options.progress?.('index', done, total),
-    });
+    synced = await syncServers(
+      servers,
+      extraction.papers.papers.map((p) => p.slug),
+      {
+        indexUid,
+        articles,
+        settings,
+        paperNames: new Map(extraction.papers.papers.map((p) => [p.slug, p.name])),
+        stateFile: (server) => paths.indexState(indexUid, server),
+        searchUrl: options.searchUrl ?? DEFAULTS.searchUrl,
+        previous: existsSync(paths.searchConfig)
+          ? (JSON.parse(readFileSync(paths.searchConfig, 'utf8')) as SearchConfigJson)
+          : null,
+        force: options.force,
+        batchBytes: options.batchBytes,
+        log: options.log,
+        onProgress: (done, total) => options.progress?.('index', done, total),
+      },
+    );
     // indexVersion names what the index holds (on every server): the research bundle's manifest records it.
     const version = indexVersion(indexState(articlesJsonl, settings, ''));
-    writeAtomic(paths.searchConfig, JSON.stringify({ ...synced.searchConfig, indexVersion: version }, null, 2) + '\n');
+    writeAtomic(
+      paths.searchConfig,
+      JSON.stringify({ ...synced.searchConfig, indexVersion: version }, null, 2) + '\n',
+    );
   } catch (error) {
     const host = servers[0]?.meili?.host ?? '(not connected)';
-    if (error instanceof MeiliUnavailableError) throw new MeiliUnavailableError(host, unavailableMessage(host, error), { cause: error });
+    if (error instanceof MeiliUnavailableError)
+      throw new MeiliUnavailableError(host, unavailableMessage(host, error), { cause: error });
     throw error;
   }
   const first = synced.reports[0]!;

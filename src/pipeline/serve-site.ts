@@ -7,7 +7,14 @@
  * spares the browser a CORS preflight. In production a reverse proxy does the same (README).
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer, request as httpRequest, Agent as HttpAgent, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  request as httpRequest,
+  Agent as HttpAgent,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import { request as httpsRequest, Agent as HttpsAgent } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -60,17 +67,25 @@ export interface ServedSite {
 
 export async function serveSite(options: ServeSiteOptions): Promise<ServedSite> {
   const dist = resolve(options.distDir);
-  const upstreams = new Map(options.servers.map((s) => [s.name, new URL(s.host.replace(/\/+$/, '') + '/')]));
-  const agents = { http: new HttpAgent({ keepAlive: true }), https: new HttpsAgent({ keepAlive: true }) };
+  const upstreams = new Map(
+    options.servers.map((s) => [s.name, new URL(s.host.replace(/\/+$/, '') + '/')]),
+  );
+  const agents = {
+    http: new HttpAgent({ keepAlive: true }),
+    https: new HttpsAgent({ keepAlive: true }),
+  };
 
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://site').pathname;
-    if (path === SEARCH_PATH || path.startsWith(`${SEARCH_PATH}/`)) proxy(req, res, path.slice(SEARCH_PATH.length));
+    if (path === SEARCH_PATH || path.startsWith(`${SEARCH_PATH}/`))
+      proxy(req, res, path.slice(SEARCH_PATH.length));
     else serveFile(req, res, path);
   });
 
   function fail(res: ServerResponse, status: number, code: string, message: string) {
-    res.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify({ message, code, type: 'baoku_proxy' }));
+    res
+      .writeHead(status, { 'Content-Type': 'application/json' })
+      .end(JSON.stringify({ message, code, type: 'baoku_proxy' }));
   }
 
   function proxy(req: IncomingMessage, res: ServerResponse, rest: string) {
@@ -78,27 +93,45 @@ export async function serveSite(options: ServeSiteOptions): Promise<ServedSite> 
     const route = `/${parts.join('/')}`;
     const upstream = upstreams.get(name);
     if (!upstream) return fail(res, 404, 'unknown_server', `no search server named "${name}"`);
-    if (!SEARCH_ROUTES.some((r) => r.method === req.method && r.path.test(route))) return fail(res, 404, 'not_a_search_route', `${req.method} ${route} is not passed on`);
+    if (!SEARCH_ROUTES.some((r) => r.method === req.method && r.path.test(route)))
+      return fail(res, 404, 'not_a_search_route', `${req.method} ${route} is not passed on`);
     const declared = Number(req.headers['content-length'] ?? 0);
     if (declared > MAX_BODY_BYTES) return fail(res, 413, 'too_large', 'search request too large');
-    const target = new URL(route.slice(1) + (req.url?.includes('?') ? req.url.slice(req.url.indexOf('?')) : ''), upstream);
+    const target = new URL(
+      route.slice(1) + (req.url?.includes('?') ? req.url.slice(req.url.indexOf('?')) : ''),
+      upstream,
+    );
     const headers: Record<string, string> = { 'Accept-Encoding': 'identity' };
     for (const h of ['content-type', 'content-length', 'authorization']) {
       const v = req.headers[h];
       if (typeof v === 'string') headers[h] = v;
     }
     const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
-    const out = send(target, { method: req.method, headers, agent: target.protocol === 'https:' ? agents.https : agents.http }, (answer) => {
-      const keep: Record<string, string> = { 'Cache-Control': 'no-store' };
-      for (const h of ['content-type', 'content-length']) {
-        const v = answer.headers[h];
-        if (typeof v === 'string') keep[h] = v;
-      }
-      res.writeHead(answer.statusCode ?? 502, keep);
-      answer.pipe(res);
-    });
+    const out = send(
+      target,
+      {
+        method: req.method,
+        headers,
+        agent: target.protocol === 'https:' ? agents.https : agents.http,
+      },
+      (answer) => {
+        const keep: Record<string, string> = { 'Cache-Control': 'no-store' };
+        for (const h of ['content-type', 'content-length']) {
+          const v = answer.headers[h];
+          if (typeof v === 'string') keep[h] = v;
+        }
+        res.writeHead(answer.statusCode ?? 502, keep);
+        answer.pipe(res);
+      },
+    );
     out.on('error', (error) => {
-      if (!res.headersSent) fail(res, 502, 'remote_unavailable', `search server "${name}" did not answer (${(error as NodeJS.ErrnoException).code ?? error.message})`);
+      if (!res.headersSent)
+        fail(
+          res,
+          502,
+          'remote_unavailable',
+          `search server "${name}" did not answer (${(error as NodeJS.ErrnoException).code ?? error.message})`,
+        );
       else res.destroy();
     });
     let bytes = 0;
@@ -113,7 +146,8 @@ export async function serveSite(options: ServeSiteOptions): Promise<ServedSite> 
   }
 
   function serveFile(req: IncomingMessage, res: ServerResponse, urlPath: string) {
-    if (req.method !== 'GET' && req.method !== 'HEAD') return void res.writeHead(405, { Allow: 'GET, HEAD' }).end();
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      return void res.writeHead(405, { Allow: 'GET, HEAD' }).end();
     let decoded: string;
     try {
       decoded = decodeURIComponent(urlPath);
@@ -127,7 +161,10 @@ export async function serveSite(options: ServeSiteOptions): Promise<ServedSite> 
     if (!existsSync(file)) {
       status = 404;
       file = join(dist, '404.html');
-      if (!existsSync(file)) return void res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found');
+      if (!existsSync(file))
+        return void res
+          .writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' })
+          .end('not found');
     }
     const immutable = urlPath.startsWith('/_astro/');
     res.writeHead(status, {

@@ -14,7 +14,11 @@ export const MAX_DICTIONARY_WORDS = 200;
  * coinages) that actually occur in the articles, most frequent first, at most `max`. One pass over the
  * text with a character trie.
  */
-export function pickDictionary(candidates: Iterable<string>, articles: Article[], max = MAX_DICTIONARY_WORDS): string[] {
+export function pickDictionary(
+  candidates: Iterable<string>,
+  articles: Article[],
+  max = MAX_DICTIONARY_WORDS,
+): string[] {
   const root = newTrie<string>();
   for (const word of candidates) if (word.length >= 2) trieInsert(root, word, word);
   const df = new Map<string, number>();
@@ -40,16 +44,28 @@ export function pickDictionary(candidates: Iterable<string>, articles: Article[]
  * index and still costs every query its share: on the benchmark corpus 863 of the 1,000 most frequent
  * candidates were such words (湖墅 → 湖 墅 earns its entry; 杭州 does not).
  */
-export function dictionaryWords(articles: Article[], places: string[], cut?: (word: string) => string[], max = MAX_DICTIONARY_WORDS): string[] {
+export function dictionaryWords(
+  articles: Article[],
+  places: string[],
+  cut?: (word: string) => string[],
+  max = MAX_DICTIONARY_WORDS,
+): string[] {
   return pickDictionary(dictionaryCandidates(articles, places, cut), articles, max);
 }
 
 /** The candidates of dictionaryWords, before they are counted: places, byline names, quoted coinages (checked with `cut`). */
-export function dictionaryCandidates(articles: Article[], places: string[], cut?: (word: string) => string[]): string[] {
+export function dictionaryCandidates(
+  articles: Article[],
+  places: string[],
+  cut?: (word: string) => string[],
+): string[] {
   const words = new Set(places);
   for (const a of articles) {
     for (const b of a.bylines) words.add(b.name);
-    for (const m of `${a.kicker} ${a.headline} ${a.subheadline} ${a.body}`.matchAll(/[“"「]([\u4e00-\u9fff]{2,6})[”"」]/g)) words.add(m[1]!);
+    for (const m of `${a.kicker} ${a.headline} ${a.subheadline} ${a.body}`.matchAll(
+      /[“"「]([\u4e00-\u9fff]{2,6})[”"」]/g,
+    ))
+      words.add(m[1]!);
   }
   return cut ? [...words].filter((w) => cut(w).length > 1) : [...words];
 }

@@ -17,7 +17,12 @@ export const SNIPPET_SOURCE_CHARS = 2000;
 export function splitBody(body: string, limit = SNIPPET_SOURCE_CHARS): [string, string] {
   if (body.length <= limit) return [body, ''];
   const head = body.slice(0, limit);
-  const end = Math.max(head.lastIndexOf('。'), head.lastIndexOf('！'), head.lastIndexOf('？'), head.lastIndexOf('\n'));
+  const end = Math.max(
+    head.lastIndexOf('。'),
+    head.lastIndexOf('！'),
+    head.lastIndexOf('？'),
+    head.lastIndexOf('\n'),
+  );
   const at = end >= limit / 2 ? end + 1 : limit;
   return [body.slice(0, at), body.slice(at)];
 }
@@ -43,7 +48,8 @@ export interface ArticleDocument extends Article {
 export function toDocument(article: Article): ArticleDocument {
   const [y, m, d] = (article.date ?? '').split('-');
   const year = y ? Number(y) : null;
-  const namesWith = (role: string) => article.bylines.filter((b) => b.role === role).map((b) => b.name);
+  const namesWith = (role: string) =>
+    article.bylines.filter((b) => b.role === role).map((b) => b.name);
   const [body, bodyMore] = splitBody(article.body);
   return {
     ...article,

@@ -77,14 +77,23 @@ export const FEDERATION_DEFAULTS = {
 const reachable = (target: SearchTarget) => target.servers.filter((s) => s.apiKey);
 
 /** The body of the federated /multi-search for a query over `servers`. */
-export function multiSearchBody(target: SearchTarget, query: FederatedQuery, window: FederatedWindow) {
+export function multiSearchBody(
+  target: SearchTarget,
+  query: FederatedQuery,
+  window: FederatedWindow,
+) {
   const remotes = target.servers.length > 1 ? reachable(target).map((s) => s.name) : [null];
   return {
     federation: {
       offset: window.offset,
       limit: window.limit,
       ...(window.facets?.length
-        ? { facetsByIndex: { [target.index]: window.facets }, mergeFacets: { maxValuesPerFacet: window.maxValuesPerFacet ?? FEDERATION_DEFAULTS.maxValuesPerFacet } }
+        ? {
+            facetsByIndex: { [target.index]: window.facets },
+            mergeFacets: {
+              maxValuesPerFacet: window.maxValuesPerFacet ?? FEDERATION_DEFAULTS.maxValuesPerFacet,
+            },
+          }
         : {}),
     },
     queries: remotes.map((remote) => ({
@@ -96,7 +105,11 @@ export function multiSearchBody(target: SearchTarget, query: FederatedQuery, win
 }
 
 function withoutEmpty(query: FederatedQuery) {
-  return Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0)));
+  return Object.fromEntries(
+    Object.entries(query).filter(
+      ([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0),
+    ),
+  );
 }
 
 interface MultiSearchAnswer {
@@ -116,7 +129,12 @@ const unreachable = (status: number) => status === 502 || status === 503 || stat
  * answer at all (refused, or the proxy's 502), the next one is asked. Throws SearchUnavailableError
  * when none answers, SearchRequestError when the search itself is refused.
  */
-export async function federatedSearch(target: SearchTarget, query: FederatedQuery, window: FederatedWindow, doFetch: typeof fetch = fetch): Promise<FederatedResult> {
+export async function federatedSearch(
+  target: SearchTarget,
+  query: FederatedQuery,
+  window: FederatedWindow,
+  doFetch: typeof fetch = fetch,
+): Promise<FederatedResult> {
   const body = JSON.stringify(multiSearchBody(target, query, window));
   const failures: string[] = [];
   const neverReached = target.servers.length > 1 ? target.servers.filter((s) => !s.apiKey) : [];
@@ -138,7 +156,10 @@ export async function federatedSearch(target: SearchTarget, query: FederatedQuer
     }
     if (!res.ok) throw new SearchRequestError(res.status, await res.text());
     const answer = (await res.json()) as MultiSearchAnswer;
-    const missingNames = new Set([...Object.keys(answer.remoteErrors ?? {}), ...neverReached.map((s) => s.name)]);
+    const missingNames = new Set([
+      ...Object.keys(answer.remoteErrors ?? {}),
+      ...neverReached.map((s) => s.name),
+    ]);
     return {
       hits: answer.hits,
       total: answer.estimatedTotalHits ?? answer.hits.length,

@@ -27,10 +27,12 @@ export function writeIndexState(file: string, state: IndexState) {
   writeAtomic(file, JSON.stringify(state) + '\n');
 }
 
-export const sameState = (a: IndexState | null, b: IndexState) => a?.articles === b.articles && a.settings === b.settings && a.host === b.host;
+export const sameState = (a: IndexState | null, b: IndexState) =>
+  a?.articles === b.articles && a.settings === b.settings && a.host === b.host;
 
 /** True when the index was built from other articles than `articlesJsonl` (a run stopped before indexing). */
-export const lagsArticles = (state: IndexState | null, articlesJsonl: string) => state !== null && state.articles !== sha(articlesJsonl);
+export const lagsArticles = (state: IndexState | null, articlesJsonl: string) =>
+  state !== null && state.articles !== sha(articlesJsonl);
 
 /**
  * A short name for what an index holds (its articles and settings), published with the search config

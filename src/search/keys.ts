@@ -1,4 +1,4 @@
-import type { Meilisearch } from "meilisearch";
+import type { Meilisearch } from 'meilisearch';
 
 const KEY_NAME = 'baoku-search';
 
@@ -9,7 +9,14 @@ const KEY_NAME = 'baoku-search';
 export async function ensureSearchKey(client: Meilisearch, indexUid: string): Promise<string> {
   const name = `${KEY_NAME}-${indexUid}`;
   const { results } = await client.getKeys({ limit: 1000 });
-  const existing = results.find((k) => k.name === name && k.actions.length === 1 && k.actions[0] === 'search' && k.indexes.length === 1 && k.indexes[0] === indexUid);
+  const existing = results.find(
+    (k) =>
+      k.name === name &&
+      k.actions.length === 1 &&
+      k.actions[0] === 'search' &&
+      k.indexes.length === 1 &&
+      k.indexes[0] === indexUid,
+  );
   if (existing) return existing.key;
   const created = await client.createKey({
     name,

@@ -23,14 +23,26 @@ async function patch(member: NetworkMember, path: string, body: unknown): Promis
   try {
     res = await fetch(`${member.host.replace(/\/+$/, '')}${path}`, {
       method: 'PATCH',
-      headers: { ...REQUEST_HEADERS, 'Content-Type': 'application/json', Authorization: `Bearer ${member.apiKey}` },
+      headers: {
+        ...REQUEST_HEADERS,
+        'Content-Type': 'application/json',
+        Authorization: `Bearer ${member.apiKey}`,
+      },
       body: JSON.stringify(body),
     });
   } catch (error) {
-    throw new MeiliUnavailableError(member.host, `server ${member.name} at ${member.host} did not answer (${(error as Error).message})`, { cause: error });
+    throw new MeiliUnavailableError(
+      member.host,
+      `server ${member.name} at ${member.host} did not answer (${(error as Error).message})`,
+      { cause: error },
+    );
   }
   const text = await res.text();
-  if (!res.ok) throw new MeiliUnavailableError(member.host, `server ${member.name}: PATCH ${path} failed: HTTP ${res.status} ${text}`);
+  if (!res.ok)
+    throw new MeiliUnavailableError(
+      member.host,
+      `server ${member.name}: PATCH ${path} failed: HTTP ${res.status} ${text}`,
+    );
   return JSON.parse(text);
 }
 
@@ -38,9 +50,15 @@ async function patch(member: NetworkMember, path: string, body: unknown): Promis
  * Turn the network feature on at every member and tell each who it is and who all are: the members,
  * or `everyone` (a server that cannot be reached now is still named, so searches report it missing).
  */
-export async function configureNetwork(members: NetworkMember[], everyone?: { name: string; url: string; searchKey: string }[]): Promise<void> {
-  const all = everyone ?? members.map((m) => ({ name: m.name, url: m.host, searchKey: m.searchKey }));
-  const remotes = Object.fromEntries(all.map((m) => [m.name, { url: m.url, searchApiKey: m.searchKey }]));
+export async function configureNetwork(
+  members: NetworkMember[],
+  everyone?: { name: string; url: string; searchKey: string }[],
+): Promise<void> {
+  const all =
+    everyone ?? members.map((m) => ({ name: m.name, url: m.host, searchKey: m.searchKey }));
+  const remotes = Object.fromEntries(
+    all.map((m) => [m.name, { url: m.url, searchApiKey: m.searchKey }]),
+  );
   for (const member of members) {
     await patch(member, '/experimental-features', { network: true });
     await patch(member, '/network', { self: member.name, remotes });

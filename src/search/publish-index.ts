@@ -1,4 +1,4 @@
-import { MeilisearchApiError, type Meilisearch, type Settings } from "meilisearch";
+import { MeilisearchApiError, type Meilisearch, type Settings } from 'meilisearch';
 import { IndexCheckError } from '../errors/index.ts';
 import type { ArticleDocument } from './document.ts';
 import { settle, SETTLE_DEFAULTS, withRetry } from './tasks.ts';
@@ -27,7 +27,11 @@ export interface PublishOptions {
 }
 
 /** Split documents into batches of at most `maxBytes` of JSON each (and at most `maxDocuments`). */
-export function batchesByBytes<T>(docs: T[], maxBytes: number, maxDocuments: number = PUBLISH_DEFAULTS.batchDocuments): T[][] {
+export function batchesByBytes<T>(
+  docs: T[],
+  maxBytes: number,
+  maxDocuments: number = PUBLISH_DEFAULTS.batchDocuments,
+): T[][] {
   const batches: T[][] = [];
   let batch: T[] = [];
   let bytes = 2;
@@ -50,7 +54,8 @@ export async function indexExists(client: Meilisearch, uid: string): Promise<boo
     await withRetry(`read index ${uid}`, () => client.getIndex(uid));
     return true;
   } catch (error) {
-    if (error instanceof MeilisearchApiError && error.cause?.code === 'index_not_found') return false;
+    if (error instanceof MeilisearchApiError && error.cause?.code === 'index_not_found')
+      return false;
     throw error;
   }
 }
@@ -62,7 +67,8 @@ export async function indexExists(client: Meilisearch, uid: string): Promise<boo
 export async function removeStaleBuilds(client: Meilisearch, live: string): Promise<string[]> {
   const { results } = await withRetry('list indexes', () => client.getIndexes({ limit: 1000 }));
   const stale = results.map((i) => i.uid).filter((uid) => uid.startsWith(`${live}_build_`));
-  for (const uid of stale) await settle(client, client.deleteIndex(uid), `deleting the unfinished ${uid}`);
+  for (const uid of stale)
+    await settle(client, client.deleteIndex(uid), `deleting the unfinished ${uid}`);
   return stale;
 }
 
@@ -71,10 +77,16 @@ export async function removeStaleBuilds(client: Meilisearch, live: string): Prom
  * index until the swap, which Meilisearch applies atomically; any failure before it leaves the live
  * index as it was and deletes the half-built one. Call removeStaleBuilds first.
  */
-export async function publishIndex(client: Meilisearch, docs: ArticleDocument[], options: PublishOptions): Promise<{ uid: string; documents: number }> {
+export async function publishIndex(
+  client: Meilisearch,
+  docs: ArticleDocument[],
+  options: PublishOptions,
+): Promise<{ uid: string; documents: number }> {
   const live = options.indexUid;
   const fresh = `${live}_build_${Date.now()}`;
-  await withRetry('create index', () => settle(client, client.createIndex(fresh, { primaryKey: 'id' }), `creating index ${fresh}`));
+  await withRetry('create index', () =>
+    settle(client, client.createIndex(fresh, { primaryKey: 'id' }), `creating index ${fresh}`),
+  );
   try {
     const index = client.index<ArticleDocument>(fresh);
     await settle(client, index.updateSettings(options.settings), `settings of ${fresh}`);
@@ -85,32 +97,49 @@ export async function publishIndex(client: Meilisearch, docs: ArticleDocument[],
     const batches = batchesByBytes(docs, options.batchBytes ?? PUBLISH_DEFAULTS.batchBytes);
     const enqueued: { taskUid: number; documents: number }[] = [];
     for (const batch of batches) {
-      const task = await withRetry('add documents', () => index.addDocuments(batch, { primaryKey: 'id' }));
+      const task = await withRetry('add documents', () =>
+        index.addDocuments(batch, { primaryKey: 'id' }),
+      );
       enqueued.push({ taskUid: task.taskUid, documents: batch.length });
     }
     let indexed = 0;
     const timeout = Math.max(SETTLE_DEFAULTS.timeout, docs.length * PUBLISH_DEFAULTS.msPerDocument);
     options.onProgress?.(0, docs.length);
     for (const { taskUid, documents } of enqueued) {
-      await withRetry('wait for documents', () => settle(client, taskUid, `adding ${documents} documents to ${fresh}`, { timeout }));
+      await withRetry('wait for documents', () =>
+        settle(client, taskUid, `adding ${documents} documents to ${fresh}`, { timeout }),
+      );
       indexed += documents;
       options.onProgress?.(indexed, docs.length);
     }
     const stats = await withRetry('index stats', () => index.getStats());
     if (stats.numberOfDocuments !== docs.length) {
-      throw new IndexCheckError(fresh, `index ${fresh} holds ${stats.numberOfDocuments} documents, expected ${docs.length}`);
+      throw new IndexCheckError(
+        fresh,
+        `index ${fresh} holds ${stats.numberOfDocuments} documents, expected ${docs.length}`,
+      );
     }
     if (await indexExists(client, live)) {
-      await settle(client, client.swapIndexes([{ indexes: [live, fresh], rename: false }]), `swapping ${fresh} in as ${live}`);
+      await settle(
+        client,
+        client.swapIndexes([{ indexes: [live, fresh], rename: false }]),
+        `swapping ${fresh} in as ${live}`,
+      );
       // After the swap `fresh` names the old index.
       await settle(client, client.deleteIndex(fresh), `deleting the previous ${live}`);
     } else {
-      await settle(client, client.swapIndexes([{ indexes: [fresh, live], rename: true }]), `renaming ${fresh} to ${live}`);
+      await settle(
+        client,
+        client.swapIndexes([{ indexes: [fresh, live], rename: true }]),
+        `renaming ${fresh} to ${live}`,
+      );
     }
     return { uid: live, documents: docs.length };
   } catch (error) {
     // Best effort: when the server is gone this fails too, and the next run removes the leftover.
-    await settle(client, client.deleteIndex(fresh), `deleting the unfinished ${fresh}`, { timeout: 30_000 }).catch(() => undefined);
+    await settle(client, client.deleteIndex(fresh), `deleting the unfinished ${fresh}`, {
+      timeout: 30_000,
+    }).catch(() => undefined);
     throw error;
   }
 }

@@ -46,7 +46,21 @@ export const URL_PARAMS = {
 } as const;
 
 export function emptyRequest(): SearchRequest {
-  return { q: '', districts: [], streets: [], papers: [], reporters: [], people: [], kinds: [], years: [], months: [], from: null, to: null, sort: 'relevance', page: 1 };
+  return {
+    q: '',
+    districts: [],
+    streets: [],
+    papers: [],
+    reporters: [],
+    people: [],
+    kinds: [],
+    years: [],
+    months: [],
+    from: null,
+    to: null,
+    sort: 'relevance',
+    page: 1,
+  };
 }
 
 /** The search page's address for a search: every link into search is written with this. */
@@ -83,7 +97,11 @@ export function numToDate(n: number, edge: 'from' | 'to' = 'from'): string {
 const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 
 export function parseSearchParams(params: URLSearchParams): SearchRequest {
-  const all = (k: string) => params.getAll(k).map((v) => v.trim()).filter(Boolean);
+  const all = (k: string) =>
+    params
+      .getAll(k)
+      .map((v) => v.trim())
+      .filter(Boolean);
   const date = (k: string) => {
     const v = params.get(k)?.trim();
     return v && DATE.test(v) ? v : null;
@@ -110,8 +128,14 @@ export function toSearchParams(req: SearchRequest): URLSearchParams {
   const p = new URLSearchParams();
   if (req.q) p.set(URL_PARAMS.q, req.q);
   const lists: [keyof typeof URL_PARAMS, (string | number)[]][] = [
-    ['districts', req.districts], ['streets', req.streets], ['papers', req.papers], ['reporters', req.reporters],
-    ['people', req.people], ['kinds', req.kinds], ['years', req.years], ['months', req.months],
+    ['districts', req.districts],
+    ['streets', req.streets],
+    ['papers', req.papers],
+    ['reporters', req.reporters],
+    ['people', req.people],
+    ['kinds', req.kinds],
+    ['years', req.years],
+    ['months', req.months],
   ];
   for (const [key, values] of lists) for (const v of values) p.append(URL_PARAMS[key], String(v));
   if (req.from) p.set(URL_PARAMS.from, req.from);
@@ -123,7 +147,9 @@ export function toSearchParams(req: SearchRequest): URLSearchParams {
 
 /** A value quoted for a Meilisearch filter expression. */
 export function quote(value: string | number): string {
-  return typeof value === 'number' ? String(value) : `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+  return typeof value === 'number'
+    ? String(value)
+    : `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
 
 /**
@@ -136,7 +162,12 @@ export function toMeiliQuery(req: SearchRequest): { q: string; filter: string[];
     if (values.length) filter.push(values.map((v) => `${attribute} = ${quote(v)}`).join(' OR '));
   };
   anyOf('places.lvl0', req.districts);
-  anyOf('places.lvl1', req.streets.map((s) => (s.includes(' > ') || !req.districts[0] ? s : `${req.districts[0]} > ${s}`)));
+  anyOf(
+    'places.lvl1',
+    req.streets.map((s) =>
+      s.includes(' > ') || !req.districts[0] ? s : `${req.districts[0]} > ${s}`,
+    ),
+  );
   anyOf('paperName', req.papers);
   anyOf('reporters', req.reporters);
   anyOf('people', req.people);
@@ -145,6 +176,7 @@ export function toMeiliQuery(req: SearchRequest): { q: string; filter: string[];
   anyOf('month', req.months);
   if (req.from) filter.push(`dateNum >= ${dateToNum(req.from, 'from')}`);
   if (req.to) filter.push(`dateNum <= ${dateToNum(req.to, 'to')}`);
-  const sort = req.sort === 'newest' ? ['dateNum:desc'] : req.sort === 'oldest' ? ['dateNum:asc'] : [];
+  const sort =
+    req.sort === 'newest' ? ['dateNum:desc'] : req.sort === 'oldest' ? ['dateNum:asc'] : [];
   return { q: normaliseQuery(req.q), filter, sort };
 }

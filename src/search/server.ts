@@ -67,7 +67,8 @@ export async function startMeili(options: StartOptions): Promise<MeiliConnection
   const key = masterKey(dataDir);
   const notes: string[] = [];
   const running = await serverOnDataDir(dataDir, notes);
-  if (running) return { host: running, apiKey: key, embedded: false, pid: null, notes, stop: async () => {} };
+  if (running)
+    return { host: running, apiKey: key, embedded: false, pid: null, notes, stop: async () => {} };
   let port = options.port ?? 7700;
   if (port === 0 || !(await portIsFree(port))) port = await freePort();
   const host = `http://127.0.0.1:${port}`;
@@ -79,18 +80,27 @@ export async function startMeili(options: StartOptions): Promise<MeiliConnection
     const launched = spawn(
       binary,
       [
-        '--db-path', join(dataDir, 'db'),
-        '--dump-dir', join(dataDir, 'dumps'),
-        '--snapshot-dir', join(dataDir, 'snapshots'),
-        '--http-addr', `127.0.0.1:${port}`,
-        '--env', 'production',
+        '--db-path',
+        join(dataDir, 'db'),
+        '--dump-dir',
+        join(dataDir, 'dumps'),
+        '--snapshot-dir',
+        join(dataDir, 'snapshots'),
+        '--http-addr',
+        `127.0.0.1:${port}`,
+        '--env',
+        'production',
         '--no-analytics',
         '--experimental-dumpless-upgrade',
-        '--max-indexing-threads', String(SERVER_DEFAULTS.indexingThreads),
+        '--max-indexing-threads',
+        String(SERVER_DEFAULTS.indexingThreads),
       ],
       // The master key goes through the environment, never argv: any local user can read another
       // process's command line (ps, /proc/PID/cmdline), but only its owner can read its environment.
-      { stdio: ['ignore', log, log], env: { ...process.env, MEILI_MASTER_KEY: key, MEILI_NO_ANALYTICS: 'true' } },
+      {
+        stdio: ['ignore', log, log],
+        env: { ...process.env, MEILI_MASTER_KEY: key, MEILI_NO_ANALYTICS: 'true' },
+      },
     );
     closeSync(log);
     // Recorded at once, with who started it: should this process be killed, the next run finds the
@@ -112,7 +122,10 @@ export async function startMeili(options: StartOptions): Promise<MeiliConnection
     stopChild();
     rmSync(stateFile, { force: true });
     const tail = logTail(logFile);
-    throw new MeiliUnavailableError(host, `${(error as Error).message}${tail ? `\n--- meilisearch.log ---\n${tail}` : ''}`);
+    throw new MeiliUnavailableError(
+      host,
+      `${(error as Error).message}${tail ? `\n--- meilisearch.log ---\n${tail}` : ''}`,
+    );
   }
 
   if (options.restart) {
@@ -126,11 +139,15 @@ export async function startMeili(options: StartOptions): Promise<MeiliConnection
         if (Date.now() - upSince > RESTART_DEFAULTS.stableMs) restarts = 0;
         const how = signal ? `killed by ${signal}` : `exit code ${code}`;
         if (restarts >= attempts) {
-          log(`Meilisearch (pid ${watched.pid}) stopped (${how}); restarted ${attempts} times already, giving up — search is down until baoku is started again`);
+          log(
+            `Meilisearch (pid ${watched.pid}) stopped (${how}); restarted ${attempts} times already, giving up — search is down until baoku is started again`,
+          );
           return;
         }
         restarts++;
-        log(`Meilisearch (pid ${watched.pid}) stopped unexpectedly (${how}); restarting it (attempt ${restarts} of ${attempts})`);
+        log(
+          `Meilisearch (pid ${watched.pid}) stopped unexpectedly (${how}); restarting it (attempt ${restarts} of ${attempts})`,
+        );
         void (async () => {
           await new Promise((r) => setTimeout(r, RESTART_DEFAULTS.delayMs * 2 ** (restarts - 1)));
           if (stopping) return;
@@ -187,4 +204,6 @@ export const RESTART_DEFAULTS = {
 } as const;
 
 const exitOf = (child: ChildProcess) =>
-  new Promise<void>((r) => (child.exitCode !== null || child.signalCode !== null ? r() : child.once('exit', () => r())));
+  new Promise<void>((r) =>
+    child.exitCode !== null || child.signalCode !== null ? r() : child.once('exit', () => r()),
+  );

@@ -22,7 +22,11 @@ export interface UnreachableServer {
 }
 
 /** Connect every configured server; the one server of a one-server configuration must answer (its error is thrown). */
-export async function connectServers(servers: ServerConfig[], dataDir: string, options: Pick<StartOptions, 'restart'> = {}): Promise<{ connected: ServerConnection[]; unreachable: UnreachableServer[] }> {
+export async function connectServers(
+  servers: ServerConfig[],
+  dataDir: string,
+  options: Pick<StartOptions, 'restart'> = {},
+): Promise<{ connected: ServerConnection[]; unreachable: UnreachableServer[] }> {
   const connected: ServerConnection[] = [];
   const unreachable: UnreachableServer[] = [];
   for (const server of servers) {
@@ -36,7 +40,12 @@ export async function connectServers(servers: ServerConfig[], dataDir: string, o
       connected.push({ name: server.name, papers: server.papers, meili });
     } catch (error) {
       if (servers.length === 1) throw error;
-      unreachable.push({ name: server.name, papers: server.papers, url: server.url, error: error as Error });
+      unreachable.push({
+        name: server.name,
+        papers: server.papers,
+        url: server.url,
+        error: error as Error,
+      });
     }
   }
   return { connected, unreachable };

@@ -2,7 +2,24 @@ import type { Settings } from 'meilisearch';
 import { RENAMES } from '../gazetteer/renames.ts';
 
 /** Attributes the site and the export filter and facet on. */
-export const FILTERABLE = ['district', 'districts', 'places.lvl0', 'places.lvl1', 'paper', 'paperName', 'dateNum', 'year', 'month', 'page', 'reporters', 'correspondents', 'people', 'kind', 'file', 'id'];
+export const FILTERABLE = [
+  'district',
+  'districts',
+  'places.lvl0',
+  'places.lvl1',
+  'paper',
+  'paperName',
+  'dateNum',
+  'year',
+  'month',
+  'page',
+  'reporters',
+  'correspondents',
+  'people',
+  'kind',
+  'file',
+  'id',
+];
 
 /** Synonyms that let a reader find articles under a district's old or new name. */
 export function renameSynonyms(): Record<string, string[]> {
@@ -21,7 +38,16 @@ export function renameSynonyms(): Record<string, string[]> {
  * search over several servers by these rules too, so without them two equal hits came back in a
  * different order on one server (insertion order) and on two (server order); with them, the same.
  */
-export const RANKING_RULES = ['words', 'sort', 'typo', 'proximity', 'attribute', 'exactness', 'dateNum:desc', 'id:asc'];
+export const RANKING_RULES = [
+  'words',
+  'sort',
+  'typo',
+  'proximity',
+  'attribute',
+  'exactness',
+  'dateNum:desc',
+  'id:asc',
+];
 
 /**
  * The index settings, applied on every ingest. Searchable attributes are ranked headline first, then
@@ -30,7 +56,16 @@ export const RANKING_RULES = ['words', 'sort', 'typo', 'proximity', 'attribute',
  */
 export function indexSettings(dictionary: string[]): Settings {
   return {
-    searchableAttributes: ['headline', 'kicker', 'subheadline', 'people', 'districts', 'keywords', 'body', 'bodyMore'],
+    searchableAttributes: [
+      'headline',
+      'kicker',
+      'subheadline',
+      'people',
+      'districts',
+      'keywords',
+      'body',
+      'bodyMore',
+    ],
     displayedAttributes: ['*'],
     filterableAttributes: FILTERABLE,
     sortableAttributes: ['dateNum', 'id'],

@@ -26,7 +26,10 @@ export interface SyncOptions {
  * articles and settings on this server and holds as many documents; otherwise rebuilt beside it and
  * swapped in. Half-built indexes a killed run left behind are removed first, every time.
  */
-export async function syncIndex(client: Meilisearch, options: SyncOptions): Promise<{ action: 'rebuilt' | 'unchanged'; staleBuildsRemoved: string[] }> {
+export async function syncIndex(
+  client: Meilisearch,
+  options: SyncOptions,
+): Promise<{ action: 'rebuilt' | 'unchanged'; staleBuildsRemoved: string[] }> {
   const { indexUid } = options;
   const staleBuildsRemoved = await removeStaleBuilds(client, indexUid);
   const wanted = indexState(options.articlesJsonl, options.settings, options.host);
@@ -34,9 +37,12 @@ export async function syncIndex(client: Meilisearch, options: SyncOptions): Prom
     !options.force &&
     sameState(readIndexState(options.stateFile), wanted) &&
     (await indexExists(client, indexUid)) &&
-    (await withRetry('index stats', () => client.index(indexUid).getStats())).numberOfDocuments === options.articles.length;
+    (await withRetry('index stats', () => client.index(indexUid).getStats())).numberOfDocuments ===
+      options.articles.length;
   if (upToDate) return { action: 'unchanged', staleBuildsRemoved };
-  options.log?.(`indexing ${options.articles.length} articles into ${indexUid} at ${options.host} …`);
+  options.log?.(
+    `indexing ${options.articles.length} articles into ${indexUid} at ${options.host} …`,
+  );
   await publishIndex(client, options.articles.map(toDocument), {
     indexUid,
     settings: options.settings,

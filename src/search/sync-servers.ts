@@ -66,27 +66,46 @@ export interface SyncServersOptions {
 }
 
 /** Which server holds each article (by its paper); an article of a paper no server holds is a configuration error. */
-export function routeArticles(servers: Pick<IngestServer, 'name' | 'papers'>[], articles: Article[], slugs: string[]): Map<string, Article[]> {
-  const { bySlug, unplaced } = placePapers(servers, [...new Set([...slugs, ...articles.map((a) => a.paper)])]);
+export function routeArticles(
+  servers: Pick<IngestServer, 'name' | 'papers'>[],
+  articles: Article[],
+  slugs: string[],
+): Map<string, Article[]> {
+  const { bySlug, unplaced } = placePapers(servers, [
+    ...new Set([...slugs, ...articles.map((a) => a.paper)]),
+  ]);
   if (unplaced.length > 0) {
     const named = unplaced.map((s) => (s ? `"${s}"` : 'pages outside any paper')).join(', ');
-    throw new ConfigError('baoku.config.json', null, `servers: ${named} on no server — list them under a server's "papers", or leave "papers" out on one server to hold every other paper`);
+    throw new ConfigError(
+      'baoku.config.json',
+      null,
+      `servers: ${named} on no server — list them under a server's "papers", or leave "papers" out on one server to hold every other paper`,
+    );
   }
   const routed = new Map(servers.map((s) => [s.name, [] as Article[]]));
   for (const a of articles) routed.get(bySlug.get(a.paper)!)!.push(a);
   return routed;
 }
 
-export async function syncServers(servers: IngestServer[], slugs: string[], options: SyncServersOptions): Promise<{ reports: ServerIndexReport[]; searchConfig: SearchConfigJson }> {
+export async function syncServers(
+  servers: IngestServer[],
+  slugs: string[],
+  options: SyncServersOptions,
+): Promise<{ reports: ServerIndexReport[]; searchConfig: SearchConfigJson }> {
   const single = servers.length === 1;
   const routed = routeArticles(servers, options.articles, slugs);
   const namesOf = (list: Article[], server: IngestServer) => {
     const slugsHere = server.papers ?? [...new Set(list.map((a) => a.paper))];
-    return [...new Set(slugsHere.map((s) => options.paperNames.get(s) ?? s).filter(Boolean))].sort();
+    return [
+      ...new Set(slugsHere.map((s) => options.paperNames.get(s) ?? s).filter(Boolean)),
+    ].sort();
   };
   const outcomes = await Promise.allSettled(
     servers.map(async (server) => {
-      if (!server.meili) throw server.error ?? new MeiliUnavailableError(null, `server ${server.name} is not connected`);
+      if (!server.meili)
+        throw (
+          server.error ?? new MeiliUnavailableError(null, `server ${server.name} is not connected`)
+        );
       const mine = routed.get(server.name)!;
       const client = meiliClient(server.meili.host, server.meili.apiKey);
       const synced = await syncIndex(client, {
@@ -103,7 +122,9 @@ export async function syncServers(servers: IngestServer[], slugs: string[], opti
         log: options.log,
         onProgress: single ? options.onProgress : undefined,
       });
-      const searchKey = await withRetry('search key', () => ensureSearchKey(client, options.indexUid));
+      const searchKey = await withRetry('search key', () =>
+        ensureSearchKey(client, options.indexUid),
+      );
       return { synced, searchKey };
     }),
   );
@@ -112,33 +133,74 @@ export async function syncServers(servers: IngestServer[], slugs: string[], opti
   const reports: ServerIndexReport[] = servers.map((server, i) => {
     const outcome = outcomes[i]!;
     const mine = routed.get(server.name)!;
-    const base = { server: server.name, host: server.meili?.host ?? null, papers: namesOf(mine, server), documents: mine.length };
+    const base = {
+      server: server.name,
+      host: server.meili?.host ?? null,
+      papers: namesOf(mine, server),
+      documents: mine.length,
+    };
     if (outcome.status === 'fulfilled') {
       keys.set(server.name, outcome.value.searchKey);
-      return { ...base, action: outcome.value.synced.action, staleBuildsRemoved: outcome.value.synced.staleBuildsRemoved, error: null };
+      return {
+        ...base,
+        action: outcome.value.synced.action,
+        staleBuildsRemoved: outcome.value.synced.staleBuildsRemoved,
+        error: null,
+      };
     }
     const previousKey = options.previous?.servers.find((s) => s.name === server.name)?.apiKey;
     if (previousKey) keys.set(server.name, previousKey);
-    return { ...base, action: 'failed', staleBuildsRemoved: [], error: (outcome.reason as Error).message };
+    return {
+      ...base,
+      action: 'failed',
+      staleBuildsRemoved: [],
+      error: (outcome.reason as Error).message,
+    };
   });
   if (!single) {
     // Every server learns every server it can be told about (a failed one with its earlier key, so that
     // searches name it as missing); only the servers that answer can be told.
     const remotes = servers
-      .map((s) => ({ name: s.name, url: s.meili?.host ?? s.url ?? null, searchKey: keys.get(s.name) }))
-      .filter((r): r is { name: string; url: string; searchKey: string } => r.url !== null && r.searchKey !== undefined);
+      .map((s) => ({
+        name: s.name,
+        url: s.meili?.host ?? s.url ?? null,
+        searchKey: keys.get(s.name),
+      }))
+      .filter(
+        (r): r is { name: string; url: string; searchKey: string } =>
+          r.url !== null && r.searchKey !== undefined,
+      );
     for (const [i, server] of servers.entries()) {
       if (reports[i]!.action === 'failed' || !server.meili) continue;
       try {
-        await configureNetwork([{ name: server.name, host: server.meili.host, apiKey: server.meili.apiKey, searchKey: keys.get(server.name)! }], remotes);
+        await configureNetwork(
+          [
+            {
+              name: server.name,
+              host: server.meili.host,
+              apiKey: server.meili.apiKey,
+              searchKey: keys.get(server.name)!,
+            },
+          ],
+          remotes,
+        );
       } catch (error) {
-        reports[i] = { ...reports[i]!, action: 'failed', error: `network: ${(error as Error).message}` };
+        reports[i] = {
+          ...reports[i]!,
+          action: 'failed',
+          error: `network: ${(error as Error).message}`,
+        };
       }
     }
   }
   const searchConfig: SearchConfigJson = {
     index: options.indexUid,
-    servers: servers.map((s, i) => ({ name: s.name, host: `${options.searchUrl}/${s.name}`, apiKey: keys.get(s.name) ?? '', papers: single ? [] : reports[i]!.papers })),
+    servers: servers.map((s, i) => ({
+      name: s.name,
+      host: `${options.searchUrl}/${s.name}`,
+      apiKey: keys.get(s.name) ?? '',
+      papers: single ? [] : reports[i]!.papers,
+    })),
   };
   return { reports, searchConfig };
 }

@@ -18,11 +18,19 @@ const HAN = /\p{Script=Han}/u;
 
 /** A query as Meilisearch should receive it: full-width quotes and minus signs made ASCII, Han exclusions quoted. */
 export function normaliseQuery(q: string): string {
-  const ascii = q.replace(QUOTES, '"').replace(/(^|\s)[－﹣−]/g, '$1-').replace(/\u3000/g, ' ');
+  const ascii = q
+    .replace(QUOTES, '"')
+    .replace(/(^|\s)[－﹣−]/g, '$1-')
+    .replace(/\u3000/g, ' ');
   // Outside quotes only: a -word inside a phrase is part of the phrase.
   return ascii
     .split(/("[^"]*"?)/)
-    .map((part, i) => (i % 2 === 1 ? part : part.replace(/(^|\s)-([^\s"]+)/g, (whole, before: string, word: string) => (HAN.test(word) ? `${before}-"${word}"` : whole))))
+    .map((part, i) =>
+      i % 2 === 1
+        ? part
+        : part.replace(/(^|\s)-([^\s"]+)/g, (whole, before: string, word: string) =>
+            HAN.test(word) ? `${before}-"${word}"` : whole,
+          ),
+    )
     .join('');
 }
-

@@ -1,4 +1,10 @@
-import { MeilisearchApiError, MeilisearchRequestError, type EnqueuedTaskPromise, type Meilisearch, type Task } from 'meilisearch';
+import {
+  MeilisearchApiError,
+  MeilisearchRequestError,
+  type EnqueuedTaskPromise,
+  type Meilisearch,
+  type Task,
+} from 'meilisearch';
 import { MeiliTaskError, MeiliTaskTimeoutError, MeiliUnavailableError } from '../errors/index.ts';
 
 /** How long to wait for a task, and how often to ask. Indexing 100k long articles takes minutes. */
@@ -20,7 +26,12 @@ export interface SettleOptions {
  * a poll throws, so a dead server kept the process alive for the whole timeout (10 minutes) after
  * ingest had given up. Here nothing outlives the wait: the deadline is a clock reading, not a timer.
  */
-export async function settle(client: Meilisearch, pending: EnqueuedTaskPromise | number, what: string, options: SettleOptions = {}): Promise<Task> {
+export async function settle(
+  client: Meilisearch,
+  pending: EnqueuedTaskPromise | number,
+  what: string,
+  options: SettleOptions = {},
+): Promise<Task> {
   const { timeout, interval } = { ...SETTLE_DEFAULTS, ...options };
   const taskUid = typeof pending === 'number' ? pending : (await pending).taskUid;
   const deadline = Date.now() + timeout;
@@ -31,7 +42,12 @@ export async function settle(client: Meilisearch, pending: EnqueuedTaskPromise |
     task = await client.tasks.getTask(taskUid);
   }
   if (task.status !== 'succeeded') {
-    throw new MeiliTaskError(what, { taskUid: task.uid, type: task.type, status: task.status, error: task.error ? { code: task.error.code, message: task.error.message } : null });
+    throw new MeiliTaskError(what, {
+      taskUid: task.uid,
+      type: task.type,
+      status: task.status,
+      error: task.error ? { code: task.error.code, message: task.error.message } : null,
+    });
   }
   return task;
 }
@@ -45,8 +61,16 @@ export interface RetryOptions {
 }
 
 /** Retry an operation while Meilisearch is briefly unreachable or overloaded, with exponential backoff. */
-export async function withRetry<T>(what: string, operation: () => Promise<T>, options: RetryOptions | number = {}): Promise<T> {
-  const { attempts, delay: first, host = null } = { ...RETRY_DEFAULTS, ...(typeof options === 'number' ? { attempts: options } : options) };
+export async function withRetry<T>(
+  what: string,
+  operation: () => Promise<T>,
+  options: RetryOptions | number = {},
+): Promise<T> {
+  const {
+    attempts,
+    delay: first,
+    host = null,
+  } = { ...RETRY_DEFAULTS, ...(typeof options === 'number' ? { attempts: options } : options) };
   let delay = first;
   for (let attempt = 1; ; attempt++) {
     try {
@@ -54,7 +78,11 @@ export async function withRetry<T>(what: string, operation: () => Promise<T>, op
     } catch (error) {
       if (!transient(error)) throw error;
       if (attempt >= attempts) {
-        throw new MeiliUnavailableError(host, `${what}: Meilisearch did not answer after ${attempts} attempts (${describe(error)})`, { cause: error });
+        throw new MeiliUnavailableError(
+          host,
+          `${what}: Meilisearch did not answer after ${attempts} attempts (${describe(error)})`,
+          { cause: error },
+        );
       }
       await new Promise((r) => setTimeout(r, delay));
       delay *= 2;
@@ -73,14 +101,16 @@ function describe(error: unknown): string {
     const reason = error.cause as { message?: string; cause?: { code?: string } } | undefined;
     return `${error.message}: ${reason?.cause?.code ?? reason?.message ?? 'no answer'}`;
   }
-  if (error instanceof MeilisearchApiError) return `HTTP ${error.response.status}: ${error.message}`;
+  if (error instanceof MeilisearchApiError)
+    return `HTTP ${error.response.status}: ${error.message}`;
   return error instanceof Error ? error.message : String(error);
 }
 
 /** Worth asking again: no answer at all, an overloaded or restarting server, or a proxy's error page. */
 function transient(error: unknown): boolean {
   if (error instanceof MeilisearchRequestError) return true;
-  if (error instanceof MeilisearchApiError) return error.response.status === 429 || error.response.status >= 502;
+  if (error instanceof MeilisearchApiError)
+    return error.response.status === 429 || error.response.status >= 502;
   // A proxy in front of a hosted Meilisearch answers 502/503 with an HTML page, which the client fails to parse.
   return error instanceof SyntaxError;
 }

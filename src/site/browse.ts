@@ -1,7 +1,8 @@
 import type { Article } from '../model/article.ts';
 import { paperLabel } from './format.ts';
 
-export const byNewest = (a: Article, b: Article) => (b.date ?? '').localeCompare(a.date ?? '') || a.file.localeCompare(b.file) || a.line - b.line;
+export const byNewest = (a: Article, b: Article) =>
+  (b.date ?? '').localeCompare(a.date ?? '') || a.file.localeCompare(b.file) || a.line - b.line;
 
 export function groupBy<K>(articles: Article[], keys: (a: Article) => K[]): Map<K, Article[]> {
   const groups = new Map<K, Article[]>();
@@ -23,7 +24,11 @@ export function districtTree(articles: Article[]) {
       district,
       count: list.length,
       articles: [...list].sort(byNewest),
-      streets: [...groupBy(list, (a) => a.streets.filter((s) => s.district === district).map((s) => s.name))]
+      streets: [
+        ...groupBy(list, (a) =>
+          a.streets.filter((s) => s.district === district).map((s) => s.name),
+        ),
+      ]
         .map(([street, l]) => ({ street, count: l.length }))
         .sort((x, y) => y.count - x.count || x.street.localeCompare(y.street)),
     }))
@@ -65,9 +70,19 @@ export function reporters(articles: Article[]) {
   return [...groupBy(articles, (a) => a.bylines.map((b) => b.name))]
     .map(([name, list]) => {
       const co = new Map<string, number>();
-      for (const a of list) for (const b of a.bylines) if (b.name !== name) co.set(b.name, (co.get(b.name) ?? 0) + 1);
-      const roles = [...new Set(list.flatMap((a) => a.bylines.filter((b) => b.name === name).map((b) => b.role)))];
-      return { name, roles, articles: [...list].sort(byNewest), coauthors: [...co].sort((x, y) => y[1] - x[1]) };
+      for (const a of list)
+        for (const b of a.bylines) if (b.name !== name) co.set(b.name, (co.get(b.name) ?? 0) + 1);
+      const roles = [
+        ...new Set(
+          list.flatMap((a) => a.bylines.filter((b) => b.name === name).map((b) => b.role)),
+        ),
+      ];
+      return {
+        name,
+        roles,
+        articles: [...list].sort(byNewest),
+        coauthors: [...co].sort((x, y) => y[1] - x[1]),
+      };
     })
     .sort((x, y) => y.articles.length - x.articles.length || x.name.localeCompare(y.name));
 }
@@ -107,11 +122,25 @@ export function coverage(articles: Article[], rows = COVERAGE_ROWS): CoveragePag
   const out: CoveragePage[] = [];
   for (const year of [...byYear.keys()].sort().reverse()) {
     const totals = byYear.get(year)!;
-    const districts = [...totals].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0])).map(([d]) => d);
-    const months = Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
+    const districts = [...totals]
+      .sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))
+      .map(([d]) => d);
+    const months = Array.from(
+      { length: 12 },
+      (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`,
+    );
     const max = Math.max(1, ...districts.flatMap((d) => months.map((m) => count(d, m))));
     const pages = Math.max(1, Math.ceil(districts.length / rows));
-    for (let page = 1; page <= pages; page++) out.push({ year, page, pages, months, districts: districts.slice((page - 1) * rows, page * rows), count, max });
+    for (let page = 1; page <= pages; page++)
+      out.push({
+        year,
+        page,
+        pages,
+        months,
+        districts: districts.slice((page - 1) * rows, page * rows),
+        count,
+        max,
+      });
   }
   return out;
 }

@@ -31,7 +31,8 @@ export interface DistrictPlace {
  * other districts in the same articles and papers.
  */
 export function placeDistricts(articles: Article[], gaz: Gazetteer): Map<string, DistrictPlace> {
-  const candidatesOf = (name: string) => (gaz.byName.get(name) ?? []).filter((p) => p.level === 'district');
+  const candidatesOf = (name: string) =>
+    (gaz.byName.get(name) ?? []).filter((p) => p.level === 'district');
   const cityOfUnique = (name: string) => {
     const c = candidatesOf(name);
     return c.length === 1 ? c[0]!.cityCode : null;
@@ -59,9 +60,15 @@ export function placeDistricts(articles: Article[], gaz: Gazetteer): Map<string,
         const streetDistricts = new Set((gaz.byName.get(s.name) ?? []).map((p) => p.districtCode));
         for (const c of candidates) if (streetDistricts.has(c.code)) vote(name, c, 4);
       }
-      const cities = new Set(a.districts.filter((d) => d !== name).map(cityOfUnique).filter(Boolean));
+      const cities = new Set(
+        a.districts
+          .filter((d) => d !== name)
+          .map(cityOfUnique)
+          .filter(Boolean),
+      );
       for (const c of candidates) if (cities.has(c.cityCode)) vote(name, c, 2);
-      for (const c of candidates) vote(name, c, Math.min(1, (paperCities.get(a.paper)?.get(c.cityCode) ?? 0) / 10));
+      for (const c of candidates)
+        vote(name, c, Math.min(1, (paperCities.get(a.paper)?.get(c.cityCode) ?? 0) / 10));
     }
   }
   const places = new Map<string, DistrictPlace>();
@@ -69,15 +76,24 @@ export function placeDistricts(articles: Article[], gaz: Gazetteer): Map<string,
     const candidates = candidatesOf(name);
     let place: Place | null = candidates.length === 1 ? candidates[0]! : null;
     if (candidates.length > 1) {
-      const ranked = [...(votes.get(name) ?? new Map<string, number>())].sort((x, y) => y[1] - x[1]);
+      const ranked = [...(votes.get(name) ?? new Map<string, number>())].sort(
+        (x, y) => y[1] - x[1],
+      );
       const [best, second] = ranked;
-      if (best && best[1] > 0 && (!second || best[1] > second[1])) place = candidates.find((c) => c.code === best[0]) ?? null;
+      if (best && best[1] > 0 && (!second || best[1] > second[1]))
+        place = candidates.find((c) => c.code === best[0]) ?? null;
     }
     const city = place ? (gaz.citiesByCode.get(place.cityCode)?.name ?? null) : null;
     const province = place ? (gaz.provincesByCode.get(place.provinceCode)?.name ?? null) : null;
     // 市辖区 is the gazetteer's word for a municipality's districts, not a city's name.
     const shownCity = city && city !== '市辖区' ? city : province;
-    places.set(name, { name, city: shownCity, province, namesakes: candidates.length, label: candidates.length > 1 && shownCity ? `${shownCity} · ${name}` : name });
+    places.set(name, {
+      name,
+      city: shownCity,
+      province,
+      namesakes: candidates.length,
+      label: candidates.length > 1 && shownCity ? `${shownCity} · ${name}` : name,
+    });
   }
   return places;
 }
@@ -122,8 +138,14 @@ export function districtDirectory(articles: Article[], gaz: Gazetteer): District
     }
     const known = [...perMonth.keys()].sort();
     const found = new Map<string, number>();
-    for (const a of d.articles) for (const alias of a.districtAliases) found.set(alias, (found.get(alias) ?? 0) + 1);
-    const fromTable = gaz.renames.filter((r) => r.wasDistrict && r.today.includes(d.district) && (!place.city || gaz.citiesByCode.get(r.cityCode)?.name === place.city));
+    for (const a of d.articles)
+      for (const alias of a.districtAliases) found.set(alias, (found.get(alias) ?? 0) + 1);
+    const fromTable = gaz.renames.filter(
+      (r) =>
+        r.wasDistrict &&
+        r.today.includes(d.district) &&
+        (!place.city || gaz.citiesByCode.get(r.cityCode)?.name === place.city),
+    );
     const aliasNames = new Set([...fromTable.map((r) => r.historic), ...found.keys()]);
     return {
       name: d.district,
@@ -131,18 +153,29 @@ export function districtDirectory(articles: Article[], gaz: Gazetteer): District
       count: d.count,
       articles: d.articles,
       streets: d.streets,
-      months: known.length ? monthRange(known[0]!, known[known.length - 1]!).map((month) => ({ month, count: perMonth.get(month) ?? 0 })) : [],
+      months: known.length
+        ? monthRange(known[0]!, known[known.length - 1]!).map((month) => ({
+            month,
+            count: perMonth.get(month) ?? 0,
+          }))
+        : [],
       undatedMonths: d.count - [...perMonth.values()].reduce((n, c) => n + c, 0),
-      aliases: [...aliasNames].map((name) => ({ name, count: found.get(name) ?? 0 })).sort((x, y) => y.count - x.count || x.name.localeCompare(y.name)),
+      aliases: [...aliasNames]
+        .map((name) => ({ name, count: found.get(name) ?? 0 }))
+        .sort((x, y) => y.count - x.count || x.name.localeCompare(y.name)),
     };
   });
 }
 
 /** Old names with no district of their own in the archive, and where they went: a page each at /districts/<old>/. */
-export function districtAliasPages(directory: DistrictEntry[]): { alias: string; successors: DistrictEntry[] }[] {
+export function districtAliasPages(
+  directory: DistrictEntry[],
+): { alias: string; successors: DistrictEntry[] }[] {
   const live = new Set(directory.map((d) => d.name));
   const byAlias = new Map<string, DistrictEntry[]>();
-  for (const d of directory) for (const a of d.aliases) if (!live.has(a.name)) byAlias.set(a.name, [...(byAlias.get(a.name) ?? []), d]);
+  for (const d of directory)
+    for (const a of d.aliases)
+      if (!live.has(a.name)) byAlias.set(a.name, [...(byAlias.get(a.name) ?? []), d]);
   return [...byAlias].map(([alias, successors]) => ({ alias, successors }));
 }
 
@@ -159,11 +192,17 @@ let directoryCache: { articles: Article[]; directory: Promise<DistrictEntry[]> }
 
 /** The directory of the articles the site is built from, worked out once per build. */
 export function archiveDistricts(articles: Article[]): Promise<DistrictEntry[]> {
-  if (directoryCache?.articles !== articles) directoryCache = { articles, directory: siteGazetteer().then((gaz) => districtDirectory(articles, gaz)) };
+  if (directoryCache?.articles !== articles)
+    directoryCache = {
+      articles,
+      directory: siteGazetteer().then((gaz) => districtDirectory(articles, gaz)),
+    };
   return directoryCache.directory;
 }
 
 /** The labels the search page's district facet shows instead of a bare name: only names that repeat. */
 export function facetLabels(directory: DistrictEntry[]): Record<string, string> {
-  return Object.fromEntries(directory.filter((d) => d.place.label !== d.name).map((d) => [d.name, d.place.label]));
+  return Object.fromEntries(
+    directory.filter((d) => d.place.label !== d.name).map((d) => [d.name, d.place.label]),
+  );
 }

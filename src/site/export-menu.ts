@@ -11,7 +11,13 @@ import { loadSearchConfig } from './search-config.ts';
  * Every match of the request in one format, or as the research bundle (the same files the CLI's
  * --format bundle writes, src/export/bundle.ts); with allowPartial, servers that do not answer are left out.
  */
-async function exportParts(target: SearchTarget, request: SearchRequest, format: Format | 'bundle', status: HTMLElement, allowPartial: boolean) {
+async function exportParts(
+  target: SearchTarget,
+  request: SearchRequest,
+  format: Format | 'bundle',
+  status: HTMLElement,
+  allowPartial: boolean,
+) {
   const matches = fetchAll({
     target,
     request,
@@ -23,7 +29,13 @@ async function exportParts(target: SearchTarget, request: SearchRequest, format:
   if (format === 'bundle') {
     const articles = [];
     for await (const article of matches) articles.push(article);
-    const info = { request, baseUrl: location.origin, index: { name: target.index, version: target.version ?? null }, exportedAt: new Date(), exportedFrom: 'site' as const };
+    const info = {
+      request,
+      baseUrl: location.origin,
+      index: { name: target.index, version: target.version ?? null },
+      exportedAt: new Date(),
+      exportedFrom: 'site' as const,
+    };
     await writeBundle(articles, info, (chunk) => parts.push(chunk as Uint8Array<ArrayBuffer>));
     count = articles.length;
   } else {
@@ -42,7 +54,9 @@ export function startExportMenu() {
   const status = document.getElementById('export-status');
   if (!menu || !status) return;
   menu.addEventListener('click', async (event) => {
-    const button = (event.target as HTMLElement).closest('button[data-format]') as HTMLButtonElement | null;
+    const button = (event.target as HTMLElement).closest(
+      'button[data-format]',
+    ) as HTMLButtonElement | null;
     if (!button) return;
     const format = button.dataset.format as Format | 'bundle';
     const buttons = [...menu.querySelectorAll('button')];
@@ -57,14 +71,29 @@ export function startExportMenu() {
       } catch (error) {
         if (!(error instanceof PartialResultError)) throw error;
         // A partial file is written only when the reader says so, knowing which papers it lacks.
-        const papers = error.missing.flatMap((m) => (m.papers.length ? m.papers : [t('search.partial.server', { server: m.server })])).join('、');
+        const papers = error.missing
+          .flatMap((m) =>
+            m.papers.length ? m.papers : [t('search.partial.server', { server: m.server })],
+          )
+          .join('、');
         if (!window.confirm(t('export.partial', { papers }))) {
           status.textContent = t('export.partialRefused', { papers });
           return;
         }
         result = await exportParts(target, request, format, status, true);
       }
-      const name = exportFileName([request.q, ...request.districts, ...request.papers, ...request.reporters, request.from ?? '', request.to ?? ''], format, new Date().toISOString().slice(0, 10));
+      const name = exportFileName(
+        [
+          request.q,
+          ...request.districts,
+          ...request.papers,
+          ...request.reporters,
+          request.from ?? '',
+          request.to ?? '',
+        ],
+        format,
+        new Date().toISOString().slice(0, 10),
+      );
       const url = URL.createObjectURL(new Blob(result.parts, { type: 'application/octet-stream' }));
       const a = document.createElement('a');
       a.href = url;

@@ -21,17 +21,21 @@ export type FeedKind = 'districts' | 'reporters' | 'papers';
 
 /** Where a feed is on the site: /feeds/newest.atom, /feeds/districts/上城区.atom … */
 export function feedPath(kind: FeedKind | 'newest', key = ''): string {
-  return kind === 'newest' ? '/feeds/newest.atom' : `/feeds/${kind}/${encodeURIComponent(key)}.atom`;
+  return kind === 'newest'
+    ? '/feeds/newest.atom'
+    : `/feeds/${kind}/${encodeURIComponent(key)}.atom`;
 }
 
 // Characters XML 1.0 does not allow, which OCR text sometimes carries.
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const NOT_XML =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const xmlSafe = (text: string) => text.replace(NOT_XML, '');
 /**
  * Text for an element the library marks type="html": escaped, so that a feed reader shows archive text
  * such as <script> as text (and no ]]> can end its CDATA section early).
  */
-const htmlText = (text: string) => xmlSafe(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const htmlText = (text: string) =>
+  xmlSafe(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** An issue date (YYYY-MM-DD, YYYY-MM or YYYY) as the start of that day, month or year in China time. */
 export function issueTime(date: string): Date {
@@ -52,7 +56,10 @@ export interface FeedOptions {
 /** The feed's Atom XML: the newest dated articles, each with its link, authors, summary and places. */
 export function atomFeed(options: FeedOptions): string {
   const base = options.siteUrl.replace(/\/$/, '');
-  const dated = options.articles.filter((a) => a.date).sort(byNewest).slice(0, FEED_DEFAULTS.entries);
+  const dated = options.articles
+    .filter((a) => a.date)
+    .sort(byNewest)
+    .slice(0, FEED_DEFAULTS.entries);
   const feed = new Feed({
     title: xmlSafe(t('feed.title', { title: options.title })),
     id: `${base}${options.path}`,
@@ -71,7 +78,9 @@ export function atomFeed(options: FeedOptions): string {
       id: url,
       link: url,
       date: issueTime(a.date!),
-      description: htmlText(`${paperLabel(a.paperName)}${a.page ? ` ${t('page.number', { page: a.page })}` : ''}：${a.body.replace(/\s+/g, ' ').slice(0, FEED_DEFAULTS.summaryChars)}`),
+      description: htmlText(
+        `${paperLabel(a.paperName)}${a.page ? ` ${t('page.number', { page: a.page })}` : ''}：${a.body.replace(/\s+/g, ' ').slice(0, FEED_DEFAULTS.summaryChars)}`,
+      ),
       author: a.bylines.filter((b) => b.role !== '编辑').map((b) => ({ name: xmlSafe(b.name) })),
       category: a.districts.map((d) => ({ name: xmlSafe(d), term: xmlSafe(d) })),
     });

@@ -15,7 +15,9 @@ export function formatDate(date: string | null): string {
 export function formatBylines(bylines: Byline[]): string {
   const byRole = new Map<string, string[]>();
   for (const b of bylines) byRole.set(b.role, [...(byRole.get(b.role) ?? []), b.name]);
-  return [...byRole].map(([role, names]) => (role === '作者' ? names.join(' ') : `${role} ${names.join(' ')}`)).join('　');
+  return [...byRole]
+    .map(([role, names]) => (role === '作者' ? names.join(' ') : `${role} ${names.join(' ')}`))
+    .join('　');
 }
 
 /** 文章 / 简讯 / 公告; an unknown kind as it is. */

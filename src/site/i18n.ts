@@ -7,5 +7,7 @@ import strings from './i18n/zh-CN.json' with { type: 'json' };
 export type MessageKey = keyof typeof strings;
 
 export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
-  return strings[key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return strings[key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
 }

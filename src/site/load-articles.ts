@@ -17,7 +17,12 @@ export function articlesFile(): string {
 export function loadArticles(): Article[] {
   const file = articlesFile();
   if (cache?.file === file) return cache.articles;
-  if (!existsSync(file)) throw new InputFileError(file, null, 'no articles file — run `npm run ingest` first (or set BAOKU_ARTICLES)');
+  if (!existsSync(file))
+    throw new InputFileError(
+      file,
+      null,
+      'no articles file — run `npm run ingest` first (or set BAOKU_ARTICLES)',
+    );
   const articles = fromJsonLines(readFileSync(file, 'utf8'), file);
   cache = { file, articles };
   return articles;
@@ -32,7 +37,9 @@ let logCache: { file: string; log: CorrectionsLog } | null = null;
 export function loadCorrectionsLog(): CorrectionsLog {
   const file = join(dirname(articlesFile()), CORRECTIONS_LOG);
   if (logCache?.file === file) return logCache.log;
-  const log = existsSync(file) ? CorrectionsLog.parse(JSON.parse(readFileSync(file, 'utf8'))) : { entries: [], tombstones: [] };
+  const log = existsSync(file)
+    ? CorrectionsLog.parse(JSON.parse(readFileSync(file, 'utf8')))
+    : { entries: [], tombstones: [] };
   logCache = { file, log };
   return log;
 }

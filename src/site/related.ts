@@ -11,9 +11,18 @@ export const RELATED_DEFAULTS = {
   commonTermDocs: 200,
 } as const;
 
-export function relatedArticles(articles: Article[], count: number = RELATED_DEFAULTS.count): Map<string, Article[]> {
+export function relatedArticles(
+  articles: Article[],
+  count: number = RELATED_DEFAULTS.count,
+): Map<string, Article[]> {
   const postings = new Map<string, number[]>();
-  const terms = articles.map((a) => [...new Set([...a.keywords.map((k) => `k:${k}`), ...a.streets.map((s) => `s:${s.name}`), ...a.districts.slice(0, 1).map((d) => `d:${d}`)])]);
+  const terms = articles.map((a) => [
+    ...new Set([
+      ...a.keywords.map((k) => `k:${k}`),
+      ...a.streets.map((s) => `s:${s.name}`),
+      ...a.districts.slice(0, 1).map((d) => `d:${d}`),
+    ]),
+  ]);
   terms.forEach((list, i) => list.forEach((t) => postings.set(t, [...(postings.get(t) ?? []), i])));
   const related = new Map<string, Article[]>();
   articles.forEach((a, i) => {
@@ -26,7 +35,10 @@ export function relatedArticles(articles: Article[], count: number = RELATED_DEF
     }
     related.set(
       a.id,
-      [...scores.entries()].sort((x, y) => y[1] - x[1] || x[0] - y[0]).slice(0, count).map(([j]) => articles[j]!),
+      [...scores.entries()]
+        .sort((x, y) => y[1] - x[1] || x[0] - y[0])
+        .slice(0, count)
+        .map(([j]) => articles[j]!),
     );
   });
   return related;

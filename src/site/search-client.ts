@@ -4,7 +4,12 @@
  * federated /multi-search (src/search/federated.ts) — over one server or several. It replaces
  * instant-meilisearch, which bundled its own meilisearch-js and cross-fetch and does not federate.
  */
-import { federatedSearch, type FederatedQuery, type SearchServer, type SearchTarget } from '../search/federated.ts';
+import {
+  federatedSearch,
+  type FederatedQuery,
+  type SearchServer,
+  type SearchTarget,
+} from '../search/federated.ts';
 import { quote } from '../search/query.ts';
 
 /** What InstantSearch sends: an index (with the sort in its name) and Algolia search parameters. */
@@ -26,7 +31,17 @@ export interface AlgoliaRequest {
 }
 
 /** The fields of an article a search hit shows (src/site/search-hits.ts); the rest stays on the server. */
-export const HIT_ATTRIBUTES = ['id', 'kicker', 'headline', 'subheadline', 'body', 'paperName', 'date', 'page', 'districts'];
+export const HIT_ATTRIBUTES = [
+  'id',
+  'kicker',
+  'headline',
+  'subheadline',
+  'body',
+  'paperName',
+  'date',
+  'page',
+  'districts',
+];
 const HIGHLIGHTED = ['kicker', 'headline', 'subheadline', 'body'];
 
 /** `articles:dateNum:desc` → index `articles`, sort `dateNum:desc` (InstantSearch's sortBy names an index per order). */
@@ -54,21 +69,36 @@ export function numericFilter(filter: string): string {
 
 function filters(params: NonNullable<AlgoliaRequest['params']>): string[] {
   const out: string[] = [];
-  for (const f of params.facetFilters ?? []) out.push(Array.isArray(f) ? f.map(facetFilter).join(' OR ') : facetFilter(f));
-  for (const f of params.numericFilters ?? []) out.push(Array.isArray(f) ? f.map(numericFilter).join(' OR ') : numericFilter(f));
+  for (const f of params.facetFilters ?? [])
+    out.push(Array.isArray(f) ? f.map(facetFilter).join(' OR ') : facetFilter(f));
+  for (const f of params.numericFilters ?? [])
+    out.push(Array.isArray(f) ? f.map(numericFilter).join(' OR ') : numericFilter(f));
   return out;
 }
 
 /** A Meilisearch hit as InstantSearch's Highlight and Snippet read it. */
 function toAlgoliaHit(hit: Record<string, unknown>, preTag: string) {
   const formatted = (hit._formatted ?? {}) as Record<string, unknown>;
-  const highlight: Record<string, { value: string; matchLevel: 'full' | 'none'; matchedWords: string[] }> = {};
+  const highlight: Record<
+    string,
+    { value: string; matchLevel: 'full' | 'none'; matchedWords: string[] }
+  > = {};
   for (const attribute of HIGHLIGHTED) {
     const value = formatted[attribute];
-    if (typeof value === 'string') highlight[attribute] = { value, matchLevel: value.includes(preTag) ? 'full' : 'none', matchedWords: [] };
+    if (typeof value === 'string')
+      highlight[attribute] = {
+        value,
+        matchLevel: value.includes(preTag) ? 'full' : 'none',
+        matchedWords: [],
+      };
   }
   const { _formatted, _federation, ...rest } = hit;
-  return { ...rest, objectID: String(hit.id), _highlightResult: highlight, _snippetResult: highlight.body ? { body: highlight.body } : {} };
+  return {
+    ...rest,
+    objectID: String(hit.id),
+    _highlightResult: highlight,
+    _snippetResult: highlight.body ? { body: highlight.body } : {},
+  };
 }
 
 export interface SearchClientOptions {
@@ -78,10 +108,15 @@ export interface SearchClientOptions {
 }
 
 /** An InstantSearch search client over the target's servers. */
-export function searchClient(target: Omit<SearchTarget, 'index'>, options: SearchClientOptions = {}) {
+export function searchClient(
+  target: Omit<SearchTarget, 'index'>,
+  options: SearchClientOptions = {},
+) {
   return {
     async search(requests: AlgoliaRequest[]) {
-      const answers = await Promise.all(requests.map((request) => answer(target, request, options.fetch)));
+      const answers = await Promise.all(
+        requests.map((request) => answer(target, request, options.fetch)),
+      );
       const missing = new Map<string, SearchServer>();
       for (const a of answers) for (const s of a.missing) missing.set(s.name, s);
       options.onMissing?.([...missing.values()]);
@@ -90,7 +125,11 @@ export function searchClient(target: Omit<SearchTarget, 'index'>, options: Searc
   };
 }
 
-async function answer(target: Omit<SearchTarget, 'index'>, request: AlgoliaRequest, doFetch?: typeof fetch) {
+async function answer(
+  target: Omit<SearchTarget, 'index'>,
+  request: AlgoliaRequest,
+  doFetch?: typeof fetch,
+) {
   const params = request.params ?? {};
   const { index, sort } = splitIndexName(request.indexName);
   const hitsPerPage = params.hitsPerPage ?? 20;
@@ -113,11 +152,21 @@ async function answer(target: Omit<SearchTarget, 'index'>, request: AlgoliaReque
         }
       : { attributesToRetrieve: ['id'] }),
   };
-  const facets = params.facets === undefined ? [] : Array.isArray(params.facets) ? params.facets : [params.facets];
+  const facets =
+    params.facets === undefined
+      ? []
+      : Array.isArray(params.facets)
+        ? params.facets
+        : [params.facets];
   const result = await federatedSearch(
     { index, servers: target.servers },
     query,
-    { offset: page * hitsPerPage, limit: hitsPerPage, facets, maxValuesPerFacet: params.maxValuesPerFacet },
+    {
+      offset: page * hitsPerPage,
+      limit: hitsPerPage,
+      facets,
+      maxValuesPerFacet: params.maxValuesPerFacet,
+    },
     doFetch,
   );
   return {

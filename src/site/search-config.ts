@@ -19,10 +19,20 @@ export interface SearchConfigFile {
 export function parseSearchConfig(json: unknown): SearchTarget | null {
   const file = json as SearchConfigFile | null;
   if (!file || typeof file.index !== 'string' || !file.index) return null;
-  const servers = file.servers ?? (file.host && file.apiKey ? [{ name: 'main', host: file.host, apiKey: file.apiKey }] : []);
+  const servers =
+    file.servers ??
+    (file.host && file.apiKey ? [{ name: 'main', host: file.host, apiKey: file.apiKey }] : []);
   const usable = servers.filter((s) => s.host && s.apiKey && s.name);
   if (usable.length === 0) return null;
-  const target: SearchTarget = { index: file.index, servers: usable.map((s) => ({ name: s.name, host: s.host, apiKey: s.apiKey, papers: s.papers ?? [] })) };
+  const target: SearchTarget = {
+    index: file.index,
+    servers: usable.map((s) => ({
+      name: s.name,
+      host: s.host,
+      apiKey: s.apiKey,
+      papers: s.papers ?? [],
+    })),
+  };
   if (typeof file.indexVersion === 'string') target.version = file.indexVersion;
   return target;
 }

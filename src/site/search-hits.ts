@@ -24,12 +24,24 @@ interface Hit {
  */
 export function hitHtml(hit: Record<string, unknown>): string {
   const h = hit as unknown as Hit;
-  const marked = (attribute: 'kicker' | 'headline') => h._highlightResult?.[attribute]?.value ?? esc(h[attribute]);
-  const where = [h.paperName, h.date ?? t('date.unknown'), h.page ? pageLabel(h.page) : '', h.districts.join('、')].filter(Boolean).join(' · ');
+  const marked = (attribute: 'kicker' | 'headline') =>
+    h._highlightResult?.[attribute]?.value ?? esc(h[attribute]);
+  const where = [
+    h.paperName,
+    h.date ?? t('date.unknown'),
+    h.page ? pageLabel(h.page) : '',
+    h.districts.join('、'),
+  ]
+    .filter(Boolean)
+    .join(' · ');
   const snippet = h._snippetResult?.body?.value ?? esc(h.body.slice(0, 120));
   return `<article class="hit">${h.kicker ? `<div class="kicker">${marked('kicker')}</div>` : ''}<h3><a href="${esc(articlePath(h.id))}">${h.headline ? marked('headline') : esc(title(h))}</a></h3><p class="muted">${esc(where)}</p><p>${snippet}</p></article>`;
 }
 
 export function searchHits(container: string) {
-  return hits({ container, item: hitHtml, empty: () => `<div class="notice" role="status">${esc(t('search.empty'))}</div>` });
+  return hits({
+    container,
+    item: hitHtml,
+    empty: () => `<div class="notice" role="status">${esc(t('search.empty'))}</div>`,
+  });
 }

@@ -22,7 +22,9 @@ function showMissing(missing: SearchServer[]) {
   const notice = document.getElementById('search-partial');
   if (!notice) return;
   notice.classList.toggle('hidden', missing.length === 0);
-  const papers = missing.flatMap((s) => (s.papers.length ? s.papers : [t('search.partial.server', { server: s.name })]));
+  const papers = missing.flatMap((s) =>
+    s.papers.length ? s.papers : [t('search.partial.server', { server: s.name })],
+  );
   notice.textContent = missing.length ? t('search.partial', { papers: papers.join('、') }) : '';
 }
 

@@ -29,7 +29,8 @@ export function requestRouter() {
       clearTimeout(timer);
       timer = setTimeout(() => {
         const url = createURL(request);
-        if (url !== `${location.pathname}${location.search}${location.hash}`) history.pushState(null, '', url);
+        if (url !== `${location.pathname}${location.search}${location.hash}`)
+          history.pushState(null, '', url);
       }, WRITE_DELAY_MS);
     },
     onUpdate(callback: (request: SearchRequest) => void) {

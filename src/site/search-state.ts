@@ -41,7 +41,10 @@ export function sortIndex(index: string, sort: SearchRequest['sort']): string {
  */
 export function toUiState(req: SearchRequest, index: string): UiState {
   const refinementList: Record<string, string[]> = {};
-  for (const [field, attribute] of Object.entries(LIST_FACETS) as [keyof typeof LIST_FACETS, string][]) {
+  for (const [field, attribute] of Object.entries(LIST_FACETS) as [
+    keyof typeof LIST_FACETS,
+    string,
+  ][]) {
     const values = req[field].map(String);
     if (values.length) refinementList[attribute] = values;
   }
@@ -54,7 +57,9 @@ export function toUiState(req: SearchRequest, index: string): UiState {
     ...(req.page > 1 ? { page: req.page } : {}),
     ...(req.sort !== 'relevance' ? { sortBy: sortIndex(index, req.sort) } : {}),
     ...(Object.keys(refinementList).length ? { refinementList } : {}),
-    ...(district ? { hierarchicalMenu: { [PLACES]: street ? [district, street] : [district] } } : {}),
+    ...(district
+      ? { hierarchicalMenu: { [PLACES]: street ? [district, street] : [district] } }
+      : {}),
     ...(lo || hi ? { range: { dateNum: `${lo}:${hi}` } } : {}),
   };
 }
@@ -64,7 +69,12 @@ export function fromUiState(state: UiState, index: string): SearchRequest {
   const req = emptyRequest();
   req.q = state.query ?? '';
   req.page = state.page && state.page > 1 ? state.page : 1;
-  req.sort = state.sortBy === sortIndex(index, 'newest') ? 'newest' : state.sortBy === sortIndex(index, 'oldest') ? 'oldest' : 'relevance';
+  req.sort =
+    state.sortBy === sortIndex(index, 'newest')
+      ? 'newest'
+      : state.sortBy === sortIndex(index, 'oldest')
+        ? 'oldest'
+        : 'relevance';
   const lists = state.refinementList ?? {};
   req.papers = lists[LIST_FACETS.papers] ?? [];
   req.reporters = lists[LIST_FACETS.reporters] ?? [];

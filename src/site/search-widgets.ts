@@ -6,7 +6,15 @@ import { normaliseQuery } from '../search/syntax.ts';
 import { kindLabel } from './format.ts';
 import { t, type MessageKey } from './i18n.ts';
 import { inputDate, LIST_FACETS, PLACES, sortIndex } from './search-state.ts';
-import { currentRefinements, hierarchicalMenu, pagination, refinementList, searchBox, sortBy, stats } from './search-ui.ts';
+import {
+  currentRefinements,
+  hierarchicalMenu,
+  pagination,
+  refinementList,
+  searchBox,
+  sortBy,
+  stats,
+} from './search-ui.ts';
 
 /** How many facet values show at first, and at most after 更多. */
 export const FACET_LIMITS = { list: 10, listMore: 100, places: 20, placesMore: 200 } as const;
@@ -25,7 +33,11 @@ const REFINEMENT_LABELS: Record<string, MessageKey> = {
 
 // The district facet's labels: the city where a district's name repeats (written by src/pages/index.astro).
 let labels: Record<string, string> | null = null;
-const districtLabels = () => (labels ??= JSON.parse(document.getElementById('district-labels')?.textContent || '{}') as Record<string, string>);
+const districtLabels = () =>
+  (labels ??= JSON.parse(document.getElementById('district-labels')?.textContent || '{}') as Record<
+    string,
+    string
+  >);
 
 /** A date-range form bound to the dateNum range (YYYYMMDD numbers) of the index. */
 const dateRange = connectRange<{ form: HTMLFormElement }>((renderOptions, isFirstRender) => {
@@ -36,7 +48,10 @@ const dateRange = connectRange<{ form: HTMLFormElement }>((renderOptions, isFirs
   if (isFirstRender) {
     form.addEventListener('submit', (event) => {
       event.preventDefault();
-      refine([from.value ? dateToNum(from.value, 'from') : undefined, to.value ? dateToNum(to.value, 'to') : undefined]);
+      refine([
+        from.value ? dateToNum(from.value, 'from') : undefined,
+        to.value ? dateToNum(to.value, 'to') : undefined,
+      ]);
     });
   }
   const [lo, hi] = start;
@@ -45,8 +60,14 @@ const dateRange = connectRange<{ form: HTMLFormElement }>((renderOptions, isFirs
 });
 
 /** The label a refinement shows in the "current refinements" row. */
-function refinementValueLabel(attribute: string, r: { label: string; value: unknown; operator?: string }): string {
-  if (attribute === 'dateNum') return r.operator === '>=' ? t('refinement.from', { date: numToDate(Number(r.value), 'from') }) : t('refinement.to', { date: numToDate(Number(r.value), 'to') });
+function refinementValueLabel(
+  attribute: string,
+  r: { label: string; value: unknown; operator?: string },
+): string {
+  if (attribute === 'dateNum')
+    return r.operator === '>='
+      ? t('refinement.from', { date: numToDate(Number(r.value), 'from') })
+      : t('refinement.to', { date: numToDate(Number(r.value), 'to') });
   if (attribute === LIST_FACETS.kinds) return kindLabel(String(r.value));
   return r.label;
 }
@@ -54,11 +75,26 @@ function refinementValueLabel(attribute: string, r: { label: string; value: unkn
 /** Every widget but the hits, bound to the page's containers (src/pages/index.astro). */
 export function searchWidgets(index: string) {
   const facet = (container: string, attribute: string, extra: Record<string, unknown> = {}) =>
-    refinementList({ container, attribute, limit: FACET_LIMITS.list, showMore: true, showMoreLimit: FACET_LIMITS.listMore, ...extra });
+    refinementList({
+      container,
+      attribute,
+      limit: FACET_LIMITS.list,
+      showMore: true,
+      showMoreLimit: FACET_LIMITS.listMore,
+      ...extra,
+    });
   return [
-    configure({ hitsPerPage: 10, attributesToSnippet: ['body:60'], snippetEllipsisText: '…' } as never),
+    configure({
+      hitsPerPage: 10,
+      attributesToSnippet: ['body:60'],
+      snippetEllipsisText: '…',
+    } as never),
     // The query goes out as the export sends it (quotes, -exclusions: src/search/syntax.ts).
-    searchBox({ container: '#searchbox', placeholder: t('search.placeholder'), queryHook: (q: string, search: (q: string) => void) => search(normaliseQuery(q)) }),
+    searchBox({
+      container: '#searchbox',
+      placeholder: t('search.placeholder'),
+      queryHook: (q: string, search: (q: string) => void) => search(normaliseQuery(q)),
+    }),
     stats({ container: '#stats' }),
     sortBy({
       container: '#sort',
@@ -70,7 +106,8 @@ export function searchWidgets(index: string) {
     }),
     currentRefinements({
       container: '#current',
-      attributeLabel: (attribute, fallback) => (REFINEMENT_LABELS[attribute] ? t(REFINEMENT_LABELS[attribute]!) : fallback),
+      attributeLabel: (attribute, fallback) =>
+        REFINEMENT_LABELS[attribute] ? t(REFINEMENT_LABELS[attribute]!) : fallback,
       valueLabel: refinementValueLabel,
     }),
     hierarchicalMenu({
@@ -78,7 +115,8 @@ export function searchWidgets(index: string) {
       attributes: [PLACES, 'places.lvl1'],
       // Most articles first; the city where a district's name repeats.
       sortBy: ['count:desc', 'name:asc'],
-      transformItems: (items: { value: string; label: string }[]) => items.map((item) => ({ ...item, label: districtLabels()[item.value] ?? item.label })),
+      transformItems: (items: { value: string; label: string }[]) =>
+        items.map((item) => ({ ...item, label: districtLabels()[item.value] ?? item.label })),
       limit: FACET_LIMITS.places,
       showMore: true,
       showMoreLimit: FACET_LIMITS.placesMore,
@@ -89,7 +127,10 @@ export function searchWidgets(index: string) {
     facet('#facet-reporter', LIST_FACETS.reporters),
     facet('#facet-person', LIST_FACETS.people),
     facet('#facet-kind', LIST_FACETS.kinds, { labelOf: kindLabel }),
-    dateRange({ form: document.getElementById('date-range') as HTMLFormElement, attribute: 'dateNum' }),
+    dateRange({
+      form: document.getElementById('date-range') as HTMLFormElement,
+      attribute: 'dateNum',
+    }),
     pagination({ container: '#pagination', padding: 2 }),
   ];
 }

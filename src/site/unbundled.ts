@@ -11,4 +11,8 @@
 const unused = (what: string) => (): never => {
   throw new Error(`${what} is not bundled with the search page (see src/site/unbundled.ts)`);
 };
-export default { parse: unused('qs'), stringify: unused('qs'), compile: unused('hogan.js (string templates)') };
+export default {
+  parse: unused('qs'),
+  stringify: unused('qs'),
+  compile: unused('hogan.js (string templates)'),
+};

@@ -31,30 +31,39 @@ export class ExtractPool {
 
   private constructor() {}
 
-  static async start(papers: Paper[], size = defaultWorkers(), engine?: SegmenterEngine): Promise<ExtractPool> {
+  static async start(
+    papers: Paper[],
+    size = defaultWorkers(),
+    engine?: SegmenterEngine,
+  ): Promise<ExtractPool> {
     const pool = new ExtractPool();
     await Promise.all(
       Array.from({ length: size }, () => {
-        const worker = new Worker(new URL('./extract-worker.ts', import.meta.url), { workerData: { papers, engine } });
+        const worker = new Worker(new URL('./extract-worker.ts', import.meta.url), {
+          workerData: { papers, engine },
+        });
         pool.#workers.push(worker);
         return new Promise<void>((ready, fail) => {
           worker.once('error', fail);
-          worker.on('message', (message: { ready?: boolean; id?: number; record?: PageRecord; error?: string }) => {
-            if (message.ready) {
-              worker.off('error', fail);
-              worker.on('error', (error) => pool.#failAll(error));
+          worker.on(
+            'message',
+            (message: { ready?: boolean; id?: number; record?: PageRecord; error?: string }) => {
+              if (message.ready) {
+                worker.off('error', fail);
+                worker.on('error', (error) => pool.#failAll(error));
+                pool.#idle.push(worker);
+                pool.#pump();
+                ready();
+                return;
+              }
+              const pending = pool.#pending.get(message.id!);
+              pool.#pending.delete(message.id!);
+              if (message.error !== undefined) pending?.reject(new Error(message.error));
+              else pending?.resolve(message.record!);
               pool.#idle.push(worker);
               pool.#pump();
-              ready();
-              return;
-            }
-            const pending = pool.#pending.get(message.id!);
-            pool.#pending.delete(message.id!);
-            if (message.error !== undefined) pending?.reject(new Error(message.error));
-            else pending?.resolve(message.record!);
-            pool.#idle.push(worker);
-            pool.#pump();
-          });
+            },
+          );
         });
       }),
     );
@@ -71,7 +80,8 @@ export class ExtractPool {
   }
 
   #pump() {
-    while (this.#idle.length > 0 && this.#queue.length > 0) this.#idle.pop()!.postMessage(this.#queue.shift()!);
+    while (this.#idle.length > 0 && this.#queue.length > 0)
+      this.#idle.pop()!.postMessage(this.#queue.shift()!);
   }
 
   #failAll(error: Error) {

@@ -1,16 +1,27 @@
 import { BaokuError, PageRefusedError } from '../errors/index.ts';
 import type { PageRecord } from '../model/page.ts';
-import { loadGazetteer, regionProvinces, segmenterWords, type Gazetteer } from '../gazetteer/index.ts';
+import {
+  loadGazetteer,
+  regionProvinces,
+  segmenterWords,
+  type Gazetteer,
+} from '../gazetteer/index.ts';
 import { extractPage, type ExtractContext, type PageSource } from '../ingest/extract-page.ts';
 import { defaultWorkers, ExtractPool, POOL_MIN_PAGES } from './extract-pool.ts';
 import type { Paper } from '../model/paper.ts';
 import { createSegmenter, type SegmenterEngine } from '../text/segmenter.ts';
 import { statSync } from 'node:fs';
-import { displayPath, findPapersFile, listPageFiles, loadPapers, readSource, type Papers } from './read-sources.ts';
+import {
+  displayPath,
+  findPapersFile,
+  listPageFiles,
+  loadPapers,
+  readSource,
+  type Papers,
+} from './read-sources.ts';
 
 /** Pages larger than this are refused: see the reason given. */
 export const MAX_PAGE_BYTES = 20 * 1024 * 1024;
-
 
 export interface ExtractOptions {
   /** Called before a file is extracted; return a cached record to skip the work (incremental ingest). */
@@ -40,14 +51,20 @@ function regionsKey(papers: Paper[]): string {
 }
 
 /** The gazetteer with the communities of the papers' provinces, loaded once per process and set of regions. */
-export function gazetteerFor(papers: Paper[]): Promise<{ gazetteer: Gazetteer; provinces: string[] }> {
+export function gazetteerFor(
+  papers: Paper[],
+): Promise<{ gazetteer: Gazetteer; provinces: string[] }> {
   const key = regionsKey(papers);
   let loaded = gazetteers.get(key);
   if (!loaded) {
     loaded = (async () => {
       const base = await loadGazetteer();
       const provinces = [...new Set(papers.flatMap((p) => regionProvinces(base, p.region)))].sort();
-      return { gazetteer: provinces.length > 0 ? await loadGazetteer({ communityProvinces: provinces }) : base, provinces };
+      return {
+        gazetteer:
+          provinces.length > 0 ? await loadGazetteer({ communityProvinces: provinces }) : base,
+        provinces,
+      };
     })();
     gazetteers.set(key, loaded);
   }
@@ -64,7 +81,10 @@ export function extractContext(papers: Paper[], engine?: SegmenterEngine): Promi
   const key = `${regionsKey(papers)} ${engine ?? ''}`;
   let context = contexts.get(key);
   if (!context) {
-    context = gazetteerFor(papers).then(({ gazetteer, provinces }) => ({ gazetteer, segmenter: createSegmenter(segmenterWords(gazetteer, provinces), { engine }) }));
+    context = gazetteerFor(papers).then(({ gazetteer, provinces }) => ({
+      gazetteer,
+      segmenter: createSegmenter(segmenterWords(gazetteer, provinces), { engine }),
+    }));
     contexts.set(key, context);
   }
   return context;
@@ -74,7 +94,10 @@ export function extractContext(papers: Paper[], engine?: SegmenterEngine): Promi
  * Extract every page under the given files/folders. A file that cannot be read or decoded becomes a
  * skipped record with its reason; it never stops the others.
  */
-export async function extractSources(paths: string[], options: ExtractOptions = {}): Promise<Extraction> {
+export async function extractSources(
+  paths: string[],
+  options: ExtractOptions = {},
+): Promise<Extraction> {
   const files = listPageFiles(paths);
   const papersFile = paths.length > 0 ? findPapersFile(paths[0]!) : null;
   const papers = loadPapers(papersFile);
@@ -106,7 +129,17 @@ export async function extractSources(paths: string[], options: ExtractOptions = 
       reason: message,
       articles: [],
       leftovers: [],
-      messages: [{ file, line: 0, severity: 'error', message: error instanceof BaokuError ? message : `${message} (${(error as Error).stack?.split('\n')[1]?.trim() ?? ''})` }],
+      messages: [
+        {
+          file,
+          line: 0,
+          severity: 'error',
+          message:
+            error instanceof BaokuError
+              ? message
+              : `${message} (${(error as Error).stack?.split('\n')[1]?.trim() ?? ''})`,
+        },
+      ],
     };
   };
   // Files are read in order on this thread (reading decides duplicates and reuse); extraction runs on
@@ -119,10 +152,14 @@ export async function extractSources(paths: string[], options: ExtractOptions = 
       try {
         const size = statSync(path).size;
         // A newspaper page is tens of kilobytes; a file this large is an export or a mistake, not a page.
-        if (size > MAX_PAGE_BYTES) throw new PageRefusedError(`${(size / 1024 / 1024).toFixed(1)} MB is too large for one page (limit ${MAX_PAGE_BYTES / 1024 / 1024} MB): split it into pages`);
+        if (size > MAX_PAGE_BYTES)
+          throw new PageRefusedError(
+            `${(size / 1024 / 1024).toFixed(1)} MB is too large for one page (limit ${MAX_PAGE_BYTES / 1024 / 1024} MB): split it into pages`,
+          );
         source = readSource(path, papers);
         const duplicateOf = firstWithHash.get(source.hash);
-        if (duplicateOf) throw new PageRefusedError(`same content as ${duplicateOf}: not indexed twice`);
+        if (duplicateOf)
+          throw new PageRefusedError(`same content as ${duplicateOf}: not indexed twice`);
         firstWithHash.set(source.hash, source.file);
         const reused = options.reuse?.(source.file, source.hash) ?? null;
         if (reused) {

@@ -15,7 +15,10 @@ port.on('message', ({ id, source }: { id: number; source: PageSource }) => {
   try {
     port.postMessage({ id, record: extractPage(source, context) });
   } catch (error) {
-    port.postMessage({ id, error: `${(error as Error).message} (${(error as Error).stack?.split('\n')[1]?.trim() ?? ''})` });
+    port.postMessage({
+      id,
+      error: `${(error as Error).message} (${(error as Error).stack?.split('\n')[1]?.trim() ?? ''})`,
+    });
   }
 });
 port.postMessage({ ready: true });

@@ -41,11 +41,14 @@ export interface Papers {
 export function listPageFiles(paths: string[]): { path: string; root: string }[] {
   const found: { path: string; root: string }[] = [];
   const walk = (dir: string, root: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+      a.name.localeCompare(b.name),
+    )) {
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       const full = join(dir, entry.name);
       if (entry.isDirectory()) walk(full, root);
-      else if (entry.isFile() && PAGE_EXTENSIONS.has(extname(entry.name).toLowerCase())) found.push({ path: full, root });
+      else if (entry.isFile() && PAGE_EXTENSIONS.has(extname(entry.name).toLowerCase()))
+        found.push({ path: full, root });
     }
   };
   for (const p of paths) {
@@ -101,7 +104,9 @@ function parseFrontMatter(text: string): Record<string, string> | null {
 /** How a file is named in records and messages: relative to the content folder, else to the working folder. */
 export function displayPath(path: string, papers: Papers): string {
   const contentRoot = papers.file ? dirname(papers.file) : null;
-  return contentRoot && path.startsWith(contentRoot + sep) ? relative(contentRoot, path) : relative(process.cwd(), path) || path;
+  return contentRoot && path.startsWith(contentRoot + sep)
+    ? relative(contentRoot, path)
+    : relative(process.cwd(), path) || path;
 }
 
 /**
@@ -116,7 +121,8 @@ export function readSource(path: string, papers: Papers): PageSource {
   const bytes = readFileSync(path);
   const hash = createHash('sha256').update(bytes).digest('hex');
   let decoded = decodeBytes(bytes);
-  const parts = contentRoot && path.startsWith(contentRoot + sep) ? relative(contentRoot, path).split(sep) : [];
+  const parts =
+    contentRoot && path.startsWith(contentRoot + sep) ? relative(contentRoot, path).split(sep) : [];
   let paperSlug = parts.length >= 2 ? parts[0]! : '';
   let date: IssueDate | null = null;
   let page: string | null = null;
@@ -124,7 +130,9 @@ export function readSource(path: string, papers: Papers): PageSource {
     const d = normaliseDate(parts[parts.length - 2]!);
     if (d) date = { ...d, source: 'path' };
   }
-  const pageFromName = /^(?:p|page|第)?([A-Za-z]?\d{1,3})(?:版)?$/i.exec(basename(path, extname(path)));
+  const pageFromName = /^(?:p|page|第)?([A-Za-z]?\d{1,3})(?:版)?$/i.exec(
+    basename(path, extname(path)),
+  );
   // Zero padding is a file-naming habit, not part of the page: 03 → 3, A03 → A3.
   if (pageFromName) page = pageFromName[1]!.replace(/^([A-Za-z]?)0+(?=\d)/, '$1').toUpperCase();
 
@@ -134,27 +142,51 @@ export function readSource(path: string, papers: Papers): PageSource {
     try {
       Object.assign(meta, PageMeta.parse(JSON.parse(readFileSync(sidecar, 'utf8'))));
     } catch (error) {
-      messages.push({ file: relative(process.cwd(), sidecar), line: 1, severity: 'error', message: `sidecar ignored: ${(error as Error).message.split('\n')[0]}` });
+      messages.push({
+        file: relative(process.cwd(), sidecar),
+        line: 1,
+        severity: 'error',
+        message: `sidecar ignored: ${(error as Error).message.split('\n')[0]}`,
+      });
     }
   }
   if (decoded.ok && /\.(md|markdown)$/i.test(path)) {
     const fm = parseFrontMatter(decoded.text);
     if (fm) {
-      Object.assign(meta, Object.fromEntries(Object.entries(fm).filter(([k]) => ['date', 'page', 'paper'].includes(k))));
+      Object.assign(
+        meta,
+        Object.fromEntries(
+          Object.entries(fm).filter(([k]) => ['date', 'page', 'paper'].includes(k)),
+        ),
+      );
       // Blank lines in its place, so that line numbers in messages still match the file.
-      decoded = { ...decoded, text: decoded.text.replace(FRONT_MATTER, (m) => '\n'.repeat(m.split('\n').length - 1)) };
+      decoded = {
+        ...decoded,
+        text: decoded.text.replace(FRONT_MATTER, (m) => '\n'.repeat(m.split('\n').length - 1)),
+      };
     }
   }
   if (meta.date !== undefined) {
     const d = normaliseDate(meta.date);
     if (d) date = { ...d, source: existsSync(sidecar) ? 'sidecar' : 'front-matter' };
-    else messages.push({ file, line: 1, severity: 'error', message: `date "${meta.date}" is not a real date (YYYY-MM-DD, YYYY-MM or YYYY); the date is left unknown` });
+    else
+      messages.push({
+        file,
+        line: 1,
+        severity: 'error',
+        message: `date "${meta.date}" is not a real date (YYYY-MM-DD, YYYY-MM or YYYY); the date is left unknown`,
+      });
   }
   if (meta.page !== undefined) page = String(meta.page);
   if (meta.paper !== undefined) paperSlug = meta.paper;
   let paper = papers.papers.find((p) => p.slug === paperSlug) ?? null;
   if (paperSlug && !paper && papers.file) {
-    messages.push({ file, line: 1, severity: 'warning', message: `paper "${paperSlug}" is not in ${relative(process.cwd(), papers.file)}; the page is kept without a paper` });
+    messages.push({
+      file,
+      line: 1,
+      severity: 'warning',
+      message: `paper "${paperSlug}" is not in ${relative(process.cwd(), papers.file)}; the page is kept without a paper`,
+    });
     paper = null;
   }
   return { file, hash, decoded, paper, date, page, messages };

@@ -9,7 +9,16 @@
  * ingest's lock would look stale and be taken over — the very collision this lock exists to prevent.
  * A process id and start time are exact, and need no timer.
  */
-import { linkSync, mkdirSync, readFileSync, rmdirSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  linkSync,
+  mkdirSync,
+  readFileSync,
+  rmdirSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { hostname } from 'node:os';
 import { LockBusyError, type LockHolder } from '../errors/index.ts';
 import { isAlive, thisProcess } from './processes.ts';
@@ -87,7 +96,12 @@ function takeOver(file: string, staleText: string): boolean {
 
 /** Take the lock, waiting for a live holder (or failing, with `wait: false`); a dead holder's lock is taken over. */
 export async function acquireLock(file: string, options: LockOptions): Promise<Lock> {
-  const me: LockHolder = { ...thisProcess(), host: hostname(), task: options.task, since: new Date().toISOString() };
+  const me: LockHolder = {
+    ...thisProcess(),
+    host: hostname(),
+    task: options.task,
+    since: new Date().toISOString(),
+  };
   // Written whole beside the lock, then linked into place: a reader never sees a half-written lock,
   // and link, unlike rename, fails when the lock exists.
   const temp = `${file}.${process.pid}.tmp`;

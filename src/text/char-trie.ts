@@ -24,7 +24,12 @@ export function trieInsert<T>(root: TrieNode<T>, key: string, value: T) {
 }
 
 /** Every key of the trie that starts at `text[i]`, shortest first, handed to `visit` with its length. */
-export function forEachKeyAt<T>(root: TrieNode<T>, text: string, i: number, visit: (value: T, length: number) => void) {
+export function forEachKeyAt<T>(
+  root: TrieNode<T>,
+  text: string,
+  i: number,
+  visit: (value: T, length: number) => void,
+) {
   let node: TrieNode<T> | undefined = root;
   for (let j = i; j < text.length; j++) {
     node = node.next.get(text.charCodeAt(j));
@@ -34,7 +39,12 @@ export function forEachKeyAt<T>(root: TrieNode<T>, text: string, i: number, visi
 }
 
 /** The longest key that starts at `text[i]` and that `accept` takes (all by default). */
-export function longestKeyAt<T>(root: TrieNode<T>, text: string, i: number, accept?: (value: T, length: number) => boolean): { length: number; value: T } | null {
+export function longestKeyAt<T>(
+  root: TrieNode<T>,
+  text: string,
+  i: number,
+  accept?: (value: T, length: number) => boolean,
+): { length: number; value: T } | null {
   let node: TrieNode<T> | undefined = root;
   let bestLength = 0;
   let best: T | undefined;

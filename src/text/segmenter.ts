@@ -61,7 +61,8 @@ export type SegmenterEngine = 'nodejs-jieba' | 'node-rs';
 
 function userWordList(words: Iterable<UserWord>): [string, UserWord['tag']][] {
   const unique = new Map<string, UserWord['tag']>();
-  for (const { word, tag } of words) if (word.length >= 2 && !/\s/.test(word) && !unique.has(word)) unique.set(word, tag);
+  for (const { word, tag } of words)
+    if (word.length >= 2 && !/\s/.test(word) && !unique.has(word)) unique.set(word, tag);
   return [...unique.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 }
 
@@ -83,7 +84,10 @@ function memoTable() {
  * nodejs-jieba loads in about two seconds and keeps one dictionary per thread; @node-rs/jieba loads in
  * a fraction of a second and each segmenter owns its dictionary. Build one per process and pass it on.
  */
-export function createSegmenter(words: Iterable<UserWord>, options: { engine?: SegmenterEngine } = {}): Segmenter {
+export function createSegmenter(
+  words: Iterable<UserWord>,
+  options: { engine?: SegmenterEngine } = {},
+): Segmenter {
   const sorted = userWordList(words);
   if ((options.engine ?? defaultEngine) === 'node-rs') return nodeRsSegmenter(sorted);
   const body = sorted.map(([w, t]) => `${w} ${t}`).join('\n');
@@ -93,7 +97,10 @@ export function createSegmenter(words: Iterable<UserWord>, options: { engine?: S
     file = join(tmpdir(), `baoku-userdict-${key}.utf8`);
     if (!existsSync(file)) {
       // jieba's own user words stay in; ours follow.
-      const own = readFileSync((require('nodejs-jieba') as Jieba).DEFAULT_USER_DICT, 'utf8').trimEnd();
+      const own = readFileSync(
+        (require('nodejs-jieba') as Jieba).DEFAULT_USER_DICT,
+        'utf8',
+      ).trimEnd();
       // Written aside and renamed, so a parallel worker never reads half a file.
       writeFileSync(`${file}.${process.pid}`, `${own}\n${body}\n`);
       renameSync(`${file}.${process.pid}`, file);
@@ -118,7 +125,11 @@ interface NodeRsJieba {
   loadDict(dict: Uint8Array): void;
 }
 interface NodeRsTfIdf {
-  extractKeywords(jieba: NodeRsJieba, text: string, topK: number): { keyword: string; weight: number }[];
+  extractKeywords(
+    jieba: NodeRsJieba,
+    text: string,
+    topK: number,
+  ): { keyword: string; weight: number }[];
 }
 
 // jieba-rs reads user words as "word freq tag"; a high frequency makes them win over the pieces they
@@ -126,19 +137,29 @@ interface NodeRsTfIdf {
 const USER_WORD_FREQ = 100_000;
 
 function nodeRsSegmenter(sorted: [string, UserWord['tag']][]): Segmenter {
-  const rs = require('@node-rs/jieba') as { Jieba: { withDict(d: Uint8Array): NodeRsJieba }; TfIdf: { withDict(d: Uint8Array): NodeRsTfIdf } };
+  const rs = require('@node-rs/jieba') as {
+    Jieba: { withDict(d: Uint8Array): NodeRsJieba };
+    TfIdf: { withDict(d: Uint8Array): NodeRsTfIdf };
+  };
   const { dict, idf } = require('@node-rs/jieba/dict') as { dict: Uint8Array; idf: Uint8Array };
   const jieba = rs.Jieba.withDict(dict);
-  if (sorted.length > 0) jieba.loadDict(Buffer.from(sorted.map(([w, t]) => `${w} ${USER_WORD_FREQ} ${t}`).join('\n') + '\n'));
+  if (sorted.length > 0)
+    jieba.loadDict(
+      Buffer.from(sorted.map(([w, t]) => `${w} ${USER_WORD_FREQ} ${t}`).join('\n') + '\n'),
+    );
   const tfidf = rs.TfIdf.withDict(idf);
-  const key = createHash('sha256').update(`node-rs\n${sorted.map(([w, t]) => `${w} ${t}`).join('\n')}`).digest('hex').slice(0, 16);
+  const key = createHash('sha256')
+    .update(`node-rs\n${sorted.map(([w, t]) => `${w} ${t}`).join('\n')}`)
+    .digest('hex')
+    .slice(0, 16);
   return {
     key,
     wordCount: sorted.length,
     cut: (text) => jieba.cut(text, true),
     cutByDictionary: (text) => jieba.cut(text, false),
     tag: (text) => jieba.tag(text, true),
-    extract: (text, topN) => tfidf.extractKeywords(jieba, text, topN).map((k) => ({ word: k.keyword, weight: k.weight })),
+    extract: (text, topN) =>
+      tfidf.extractKeywords(jieba, text, topN).map((k) => ({ word: k.keyword, weight: k.weight })),
     memo: memoTable(),
   };
 }

@@ -5,7 +5,15 @@ import { makeArticle } from '../helpers/meili.ts';
 
 describe('benchmark helpers', () => {
   it('replicates articles with unique ids and valid records', () => {
-    const base = [1, 2, 3].map((i) => makeArticle({ id: `b${i}`, date: '2020-02-29', datePrecision: 'day', dateSource: 'path', body: `正文${i}` }));
+    const base = [1, 2, 3].map((i) =>
+      makeArticle({
+        id: `b${i}`,
+        date: '2020-02-29',
+        datePrecision: 'day',
+        dateSource: 'path',
+        body: `正文${i}`,
+      }),
+    );
     const many = replicate(base, 10);
     expect(many).toHaveLength(10);
     expect(new Set(many.map((a) => a.id)).size).toBe(10);

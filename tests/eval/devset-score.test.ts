@@ -16,7 +16,13 @@ import { formatLayoutTable, type LayoutRow } from '../../src/eval/layout-table.t
 import { scoreExtraction } from '../../src/eval/score-extraction.ts';
 import { layoutDir } from './devset/devset.ts';
 import { LAYOUTS, type Layout } from './devset/render.ts';
-import { DERIVED_LAYOUTS, loadCorpusPages, recomposeCorpus, type DerivedLayout, type DerivedLayoutSet } from './devset/recompose.ts';
+import {
+  DERIVED_LAYOUTS,
+  loadCorpusPages,
+  recomposeCorpus,
+  type DerivedLayout,
+  type DerivedLayoutSet,
+} from './devset/recompose.ts';
 import { needs, sharedCorpus, sharedGold } from './shared.ts';
 
 /**
@@ -68,24 +74,27 @@ describe('extraction on the dev set, per layout', () => {
 
 const month = join(sharedCorpus, 'rmrb-2019-2020', '201902');
 const corpusGold = join(sharedGold, 'corpus.gold.jsonl');
-describe.skipIf(!needs('corpus-derived dev-set layouts', month, corpusGold))('extraction on corpus pages recomposed into other layouts', () => {
-  // Made in beforeAll: a skipped describe still runs its body when tests are collected.
-  let out = '';
-  let sets: DerivedLayoutSet[] = [];
-  beforeAll(() => {
-    out = mkdtempSync(join(tmpdir(), 'baoku-derived-'));
-    sets = recomposeCorpus(loadCorpusPages(month, corpusGold, { every: 4 }), out);
-  });
-  afterAll(() => rmSync(out, { recursive: true, force: true }));
+describe.skipIf(!needs('corpus-derived dev-set layouts', month, corpusGold))(
+  'extraction on corpus pages recomposed into other layouts',
+  () => {
+    // Made in beforeAll: a skipped describe still runs its body when tests are collected.
+    let out = '';
+    let sets: DerivedLayoutSet[] = [];
+    beforeAll(() => {
+      out = mkdtempSync(join(tmpdir(), 'baoku-derived-'));
+      sets = recomposeCorpus(loadCorpusPages(month, corpusGold, { every: 4 }), out);
+    });
+    afterAll(() => rmSync(out, { recursive: true, force: true }));
 
-  it('finds almost every labelled article of the source pages', () => {
-    for (const s of sets) expect(s.dropped / (s.dropped + s.gold.length)).toBeLessThan(0.02);
-  });
+    it('finds almost every labelled article of the source pages', () => {
+      for (const s of sets) expect(s.dropped / (s.dropped + s.gold.length)).toBeLessThan(0.02);
+    });
 
-  it.each(DERIVED_LAYOUTS)('%s: overall at or above its floor', async (layout) => {
-    const set = sets.find((s) => s.layout === layout)!;
-    const { metrics, pages, seconds } = await extractAndScore(set.dir, set.gold);
-    rows.push({ set: 'derived', layout, pages, metrics, districtsLabelled: false, seconds });
-    expect(metrics.overall).toBeGreaterThanOrEqual(DERIVED_FLOORS[layout]);
-  });
-});
+    it.each(DERIVED_LAYOUTS)('%s: overall at or above its floor', async (layout) => {
+      const set = sets.find((s) => s.layout === layout)!;
+      const { metrics, pages, seconds } = await extractAndScore(set.dir, set.gold);
+      rows.push({ set: 'derived', layout, pages, metrics, districtsLabelled: false, seconds });
+      expect(metrics.overall).toBeGreaterThanOrEqual(DERIVED_FLOORS[layout]);
+    });
+  },
+);

@@ -23,13 +23,17 @@ export function hasPython(what: string): boolean {
       python = false;
     }
   }
-  if (!python) console.warn(`[skipped] ${what}: python3 not found (the reference scorer is a Python script)`);
+  if (!python)
+    console.warn(`[skipped] ${what}: python3 not found (the reference scorer is a Python script)`);
   return python;
 }
 
 /** Whether every path exists; when not, a console note naming what is missing, so the skip is visible. */
 export function needs(what: string, ...paths: string[]): boolean {
   const missing = paths.filter((p) => !existsSync(p));
-  if (missing.length) console.warn(`[skipped] ${what}: ${missing.join(', ')} not found (a clean clone has no ../shared beside it)`);
+  if (missing.length)
+    console.warn(
+      `[skipped] ${what}: ${missing.join(', ')} not found (a clean clone has no ../shared beside it)`,
+    );
   return missing.length === 0;
 }

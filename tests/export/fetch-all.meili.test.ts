@@ -19,12 +19,22 @@ const articles: Article[] = Array.from({ length: N }, (_, i) =>
     id: `x${String(i).padStart(5, '0')}`,
     paperName: '测试报',
     headline: `亚运志愿者第${i}号`,
-    body: i === 0 ? '=SUM(A1:A9) 开头是等号的正文' : i === 1 ? '@cmd 开头是@的正文, 带"引号"和逗号' : i === 2 ? LONG_BODY : `亚运服务第${i}天，志愿者坚守岗位。\n\n第二段。`,
+    body:
+      i === 0
+        ? '=SUM(A1:A9) 开头是等号的正文'
+        : i === 1
+          ? '@cmd 开头是@的正文, 带"引号"和逗号'
+          : i === 2
+            ? LONG_BODY
+            : `亚运服务第${i}天，志愿者坚守岗位。\n\n第二段。`,
     date: `2023-${String((i % 12) + 1).padStart(2, '0')}-01`,
     datePrecision: 'day',
     dateSource: 'path',
     districts: [i % 2 ? '上城区' : '拱墅区'],
-    bylines: [{ name: '林晓', role: '记者' }, { name: '孙丽', role: '通讯员' }],
+    bylines: [
+      { name: '林晓', role: '记者' },
+      { name: '孙丽', role: '通讯员' },
+    ],
     keywords: ['亚运'],
   }),
 );
@@ -34,11 +44,17 @@ afterAll(async () => {
   await testClient().deleteIndex(uid).waitTask();
 });
 
-async function exportAll(request = emptyRequest(), format: 'csv' | 'jsonl' | 'ris' | 'gbt7714' = 'csv') {
+async function exportAll(
+  request = emptyRequest(),
+  format: 'csv' | 'jsonl' | 'ris' | 'gbt7714' = 'csv',
+) {
   const { host, apiKey } = inject('meili');
   let out = preamble(format);
   let count = 0;
-  for await (const a of fetchAll({ target: { index: uid, servers: [{ name: 'main', host, apiKey, papers: [] }] }, request })) {
+  for await (const a of fetchAll({
+    target: { index: uid, servers: [{ name: 'main', host, apiKey, papers: [] }] },
+    request,
+  })) {
     out += formatRecord(format, a, 'http://localhost:4321');
     count++;
   }
@@ -63,14 +79,18 @@ describe('exporting every match', () => {
     expect(rows).toHaveLength(expected.length);
     const row = rows.find((r) => r.id === 'x00001')!;
     expect(row.headline).toBe('亚运志愿者第1号');
-    expect(row.body).toBe("'@cmd 开头是@的正文, 带\"引号\"和逗号");
+    expect(row.body).toBe('\'@cmd 开头是@的正文, 带"引号"和逗号');
     expect(row.bylines).toBe('林晓(记者); 孙丽(通讯员)');
     expect(row.url).toBe('http://localhost:4321/a/x00001/');
   });
 
   it('exports a long body whole, though it is stored in two fields', async () => {
     const { out } = await exportAll({ ...emptyRequest(), q: '亚运志愿者第2号' }, 'jsonl');
-    const record = out.trim().split('\n').map((l) => JSON.parse(l)).find((a) => a.id === 'x00002');
+    const record = out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l))
+      .find((a) => a.id === 'x00002');
     expect(record.body).toBe(LONG_BODY);
     expect(record).not.toHaveProperty('bodyMore');
   });
@@ -94,19 +114,49 @@ describe('exporting every match', () => {
 
   it('runs from the command line with the same filters as the site', () => {
     const { host, apiKey } = inject('meili');
-    const cli = spawnSync(process.execPath, [join(root, 'scripts/export.ts'), '--q', '亚运', '--district', '上城区', '--from', '2023-03-01', '--to', '2023-04-30', '--format', 'jsonl', '--index', uid], {
-      cwd: root,
-      env: { ...process.env, MEILI_URL: host, MEILI_MASTER_KEY: apiKey },
-      encoding: 'utf8',
-    });
+    const cli = spawnSync(
+      process.execPath,
+      [
+        join(root, 'scripts/export.ts'),
+        '--q',
+        '亚运',
+        '--district',
+        '上城区',
+        '--from',
+        '2023-03-01',
+        '--to',
+        '2023-04-30',
+        '--format',
+        'jsonl',
+        '--index',
+        uid,
+      ],
+      {
+        cwd: root,
+        env: { ...process.env, MEILI_URL: host, MEILI_MASTER_KEY: apiKey },
+        encoding: 'utf8',
+      },
+    );
     expect(cli.status, cli.stderr).toBe(0);
-    const ids = cli.stdout.trim().split('\n').map((l) => JSON.parse(l).id).sort();
-    const expected = articles.filter((a) => a.districts[0] === '上城区' && a.date! >= '2023-03-01' && a.date! <= '2023-04-30').map((a) => a.id).sort();
+    const ids = cli.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l).id)
+      .sort();
+    const expected = articles
+      .filter(
+        (a) => a.districts[0] === '上城区' && a.date! >= '2023-03-01' && a.date! <= '2023-04-30',
+      )
+      .map((a) => a.id)
+      .sort();
     expect(ids).toEqual(expected);
   });
 
   it('refuses a bad format with a clear message', () => {
-    const cli = spawnSync(process.execPath, [join(root, 'scripts/export.ts'), '--format', 'xls'], { cwd: root, encoding: 'utf8' });
+    const cli = spawnSync(process.execPath, [join(root, 'scripts/export.ts'), '--format', 'xls'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
     expect(cli.status).toBe(2);
     expect(cli.stderr).toContain('--format must be one of');
   });

@@ -14,28 +14,42 @@ const article = makeArticle({
   datePrecision: 'day',
   dateSource: 'path',
   districts: ['上城区'],
-  bylines: [{ name: '林晓', role: '记者' }, { name: '孙丽', role: '通讯员' }],
+  bylines: [
+    { name: '林晓', role: '记者' },
+    { name: '孙丽', role: '通讯员' },
+  ],
 });
 
 describe('export formats', () => {
   it('formats GB/T 7714 newspaper citations, three authors at most', () => {
     expect(gbt7714(article)).toBe('林晓, 孙丽. 亚运志愿者第5号[N]. 测试报, 2023-06-01.');
-    const many = { ...article, page: '3', bylines: [1, 2, 3, 4].map((n) => ({ name: `作者${n}`, role: '记者' as const })) };
-    expect(gbt7714(many)).toBe('作者1, 作者2, 作者3, 等. 亚运志愿者第5号[N]. 测试报, 2023-06-01(3).');
+    const many = {
+      ...article,
+      page: '3',
+      bylines: [1, 2, 3, 4].map((n) => ({ name: `作者${n}`, role: '记者' as const })),
+    };
+    expect(gbt7714(many)).toBe(
+      '作者1, 作者2, 作者3, 等. 亚运志愿者第5号[N]. 测试报, 2023-06-01(3).',
+    );
   });
 
   it('neutralises cells a spreadsheet would run as formulas, and quotes as RFC 4180 says', () => {
-    for (const v of ['=1+1', '+1', '-1', '@x', '\tx']) expect(neutralise(v).startsWith("'")).toBe(true);
+    for (const v of ['=1+1', '+1', '-1', '@x', '\tx'])
+      expect(neutralise(v).startsWith("'")).toBe(true);
     expect(csvCell('普通文字')).toBe('普通文字');
     expect(csvCell('带"引号",逗号')).toBe('"带""引号"",逗号"');
   });
 
-  it('links every record to the article\'s page on the site', () => {
+  it("links every record to the article's page on the site", () => {
     expect(csvRow(article, 'https://example.org/')).toContain(',https://example.org/a/x00005/,');
-    expect(risRecord(article, 'https://example.org')).toContain('UR  - https://example.org/a/x00005/\r\n');
+    expect(risRecord(article, 'https://example.org')).toContain(
+      'UR  - https://example.org/a/x00005/\r\n',
+    );
   });
 
   it('names export files after the search, safely', () => {
-    expect(exportFileName(['亚运', '上城区', '../<b>x'], 'csv', '2026-11-24')).toBe('报库_亚运_上城区_..bx_2026-11-24.csv');
+    expect(exportFileName(['亚运', '上城区', '../<b>x'], 'csv', '2026-11-24')).toBe(
+      '报库_亚运_上城区_..bx_2026-11-24.csv',
+    );
   });
 });

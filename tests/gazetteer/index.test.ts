@@ -1,5 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadGazetteer, localWords, regionCities, regionProvinces, shortForm, type Gazetteer } from '../../src/gazetteer/index.ts';
+import {
+  loadGazetteer,
+  localWords,
+  regionCities,
+  regionProvinces,
+  shortForm,
+  type Gazetteer,
+} from '../../src/gazetteer/index.ts';
 import { Rename, RENAMES } from '../../src/gazetteer/renames.ts';
 
 let gaz: Gazetteer;
@@ -12,7 +19,13 @@ describe('the gazetteer', () => {
     const [gongshu] = gaz.byName.get('拱墅区')!;
     expect(gongshu).toMatchObject({ level: 'district', cityCode: '3301', provinceCode: '33' });
     const streets = gaz.byName.get('四季青街道')!;
-    expect(streets.some((s) => s.level === 'street' && s.districtCode === gaz.byName.get('上城区')!.find((d) => d.cityCode === '3301')!.code)).toBe(true);
+    expect(
+      streets.some(
+        (s) =>
+          s.level === 'street' &&
+          s.districtCode === gaz.byName.get('上城区')!.find((d) => d.cityCode === '3301')!.code,
+      ),
+    ).toBe(true);
   });
 
   it('leaves out county names that are ordinary words in running text', () => {
@@ -20,7 +33,7 @@ describe('the gazetteer', () => {
     expect(gaz.byName.has('开发区')).toBe(false);
   });
 
-  it('reads the provinces and cities a paper\'s region names', () => {
+  it("reads the provinces and cities a paper's region names", () => {
     expect(regionProvinces(gaz, '浙江省杭州市')).toEqual(['33']);
     expect(regionProvinces(gaz, '浙江')).toEqual(['33']);
     expect(regionCities(gaz, '浙江省杭州市')).toEqual(['3301']);
@@ -34,7 +47,7 @@ describe('the gazetteer', () => {
     expect(shortForm({ ...place('拱墅区'), name: '沙区' })).toBeNull();
   });
 
-  it('gives search and jieba the local words of the papers\' provinces only, with the historic names', () => {
+  it("gives search and jieba the local words of the papers' provinces only, with the historic names", () => {
     const words = localWords(gaz, ['33']);
     expect(words).toEqual(expect.arrayContaining(['拱墅区', '拱墅', '湖墅街道', '湖墅', '下城区']));
     expect(words).not.toContain('朝阳区');
@@ -46,12 +59,19 @@ describe('the rename table (src/gazetteer/renames.json)', () => {
     expect(RENAMES.length).toBeGreaterThan(0);
     for (const r of RENAMES) {
       Rename.parse(r);
-      for (const today of r.today) expect(gaz.byName.get(today)?.some((p) => p.level === 'district' && p.cityCode === r.cityCode), `${r.historic} → ${today}`).toBe(true);
+      for (const today of r.today)
+        expect(
+          gaz.byName.get(today)?.some((p) => p.level === 'district' && p.cityCode === r.cityCode),
+          `${r.historic} → ${today}`,
+        ).toBe(true);
     }
   });
 
-  it('maps the 2021 Hangzhou names to today\'s districts', () => {
-    expect(RENAMES.find((r) => r.historic === '下城区')).toMatchObject({ today: ['拱墅区'], wasDistrict: true });
+  it("maps the 2021 Hangzhou names to today's districts", () => {
+    expect(RENAMES.find((r) => r.historic === '下城区')).toMatchObject({
+      today: ['拱墅区'],
+      wasDistrict: true,
+    });
     expect(RENAMES.find((r) => r.historic === '江干区')?.today).toEqual(['上城区', '钱塘区']);
   });
 });

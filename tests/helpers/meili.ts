@@ -20,15 +20,38 @@ export function uniqueUid(prefix: string): string {
 
 /** Index articles with the real settings, as ingest does. */
 export async function indexArticles(uid: string, articles: Article[], dictionary: string[] = []) {
-  await publishIndex(testClient(), articles.map(toDocument), { indexUid: uid, settings: indexSettings(dictionary) });
+  await publishIndex(testClient(), articles.map(toDocument), {
+    indexUid: uid,
+    settings: indexSettings(dictionary),
+  });
 }
 
 /** A valid article with the given fields; the rest empty. */
 export function makeArticle(fields: Partial<Article> & { id: string }): Article {
   return {
-    paper: 'test', paperName: '测试报', file: 'test/page.txt', line: 1, page: null, date: null, datePrecision: 'unknown', dateSource: 'unknown',
-    kind: 'article', section: null, kicker: '', headline: '', subheadline: '', subheads: [], body: '', tables: [], captions: [], source: null,
-    bylines: [], districts: [], districtAliases: [], streets: [], keywords: [],
+    paper: 'test',
+    paperName: '测试报',
+    file: 'test/page.txt',
+    line: 1,
+    page: null,
+    date: null,
+    datePrecision: 'unknown',
+    dateSource: 'unknown',
+    kind: 'article',
+    section: null,
+    kicker: '',
+    headline: '',
+    subheadline: '',
+    subheads: [],
+    body: '',
+    tables: [],
+    captions: [],
+    source: null,
+    bylines: [],
+    districts: [],
+    districtAliases: [],
+    streets: [],
+    keywords: [],
     ...fields,
   };
 }

@@ -22,14 +22,22 @@ export function buildSite(articles: Article[], options: BuildOptions = {}): stri
   const dir = mkdtempSync(join(tmpdir(), 'baoku-site-'));
   const articlesFile = join(dir, 'articles.jsonl');
   writeFileSync(articlesFile, articles.map((a) => JSON.stringify(a)).join('\n') + '\n');
-  for (const [name, text] of Object.entries(options.beside ?? {})) writeFileSync(join(dir, name), text);
+  for (const [name, text] of Object.entries(options.beside ?? {}))
+    writeFileSync(join(dir, name), text);
   const outDir = join(dir, 'dist');
   const result = spawnSync(process.execPath, [join(root, 'scripts/build.ts')], {
     cwd: root,
-    env: { ...process.env, BAOKU_ARTICLES: articlesFile, BAOKU_DIST: outDir, ASTRO_TELEMETRY_DISABLED: '1', ...options.env },
+    env: {
+      ...process.env,
+      BAOKU_ARTICLES: articlesFile,
+      BAOKU_DIST: outDir,
+      ASTRO_TELEMETRY_DISABLED: '1',
+      ...options.env,
+    },
     encoding: 'utf8',
   });
-  if (result.status !== 0) throw new Error(`site build failed:\n${result.stdout}\n${result.stderr}`);
+  if (result.status !== 0)
+    throw new Error(`site build failed:\n${result.stdout}\n${result.stderr}`);
   return outDir;
 }
 
@@ -37,19 +45,46 @@ export function buildSite(articles: Article[], options: BuildOptions = {}): stri
  * The built site served as `npm start` serves it (src/pipeline/serve-site.ts): static files, and the
  * search servers under /meili/<name>/ — by default the test server of tests/setup/meili.ts as "main".
  */
-export async function serve(dir: string, servers?: { name: string; host: string }[]): Promise<{ url: string; server: Server; close(): Promise<void> }> {
-  return serveSite({ distDir: dir, port: 0, servers: servers ?? [{ name: 'main', host: inject('meili').host }] });
+export async function serve(
+  dir: string,
+  servers?: { name: string; host: string }[],
+): Promise<{ url: string; server: Server; close(): Promise<void> }> {
+  return serveSite({
+    distDir: dir,
+    port: 0,
+    servers: servers ?? [{ name: 'main', host: inject('meili').host }],
+  });
 }
 
 /** The search config the site reads, for one index on the servers `serve` passes on to. */
-export function searchConfig(index: string, servers: { name: string; apiKey: string; papers?: string[] }[]) {
-  return JSON.stringify({ index, servers: servers.map((s) => ({ name: s.name, host: `/meili/${s.name}`, apiKey: s.apiKey, papers: s.papers ?? [] })) });
+export function searchConfig(
+  index: string,
+  servers: { name: string; apiKey: string; papers?: string[] }[],
+) {
+  return JSON.stringify({
+    index,
+    servers: servers.map((s) => ({
+      name: s.name,
+      host: `/meili/${s.name}`,
+      apiKey: s.apiKey,
+      papers: s.papers ?? [],
+    })),
+  });
 }
 
 /** Debian's chromium, driven by playwright-core — never a downloaded browser. */
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }

@@ -24,12 +24,21 @@ describe('decoding page bytes', () => {
   });
 
   it('refuses a binary file with the reason', () => {
-    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82]);
-    expect(decodeBytes(png)).toMatchObject({ ok: false, reason: expect.stringContaining('binary') });
+    const png = Buffer.from([
+      0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82,
+    ]);
+    expect(decodeBytes(png)).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('binary'),
+    });
   });
 
   it('refuses text with NUL bytes', () => {
-    const bytes = Buffer.concat([Buffer.from(TEXT.repeat(20), 'utf8'), Buffer.from([0]), Buffer.from(TEXT, 'utf8')]);
+    const bytes = Buffer.concat([
+      Buffer.from(TEXT.repeat(20), 'utf8'),
+      Buffer.from([0]),
+      Buffer.from(TEXT, 'utf8'),
+    ]);
     expect(decodeBytes(bytes)).toMatchObject({ ok: false, reason: expect.stringContaining('NUL') });
   });
 

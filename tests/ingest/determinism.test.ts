@@ -21,8 +21,13 @@ describe('extraction is deterministic', () => {
     // The last page alone, in a folder of its own with the same papers file.
     const alone = mkdtempSync(join(tmpdir(), 'baoku-alone-'));
     cpSync(join(layout, 'papers.json'), join(alone, 'papers.json'));
-    for (const paper of readdirSync(layout, { withFileTypes: true }).filter((d) => d.isDirectory())) {
-      cpSync(join(layout, paper.name), join(alone, paper.name), { recursive: true, filter: (src) => !src.endsWith('.txt') || src.endsWith(files[files.length - 1]!) });
+    for (const paper of readdirSync(layout, { withFileTypes: true }).filter((d) =>
+      d.isDirectory(),
+    )) {
+      cpSync(join(layout, paper.name), join(alone, paper.name), {
+        recursive: true,
+        filter: (src) => !src.endsWith('.txt') || src.endsWith(files[files.length - 1]!),
+      });
     }
     const single = await articlesOf([alone]);
     expect(single.get(files[files.length - 1]!)).toEqual(all.get(files[files.length - 1]!));

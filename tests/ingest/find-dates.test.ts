@@ -3,15 +3,25 @@ import { findDate, normaliseDate } from '../../src/ingest/find-dates.ts';
 
 describe('issue dates', () => {
   it('keeps a date from the path or sidecar', () => {
-    expect(findDate('2019年1月1日 星期二', { date: '2021-05-24', precision: 'day', source: 'path' })).toEqual({ date: '2021-05-24', precision: 'day', source: 'path' });
+    expect(
+      findDate('2019年1月1日 星期二', { date: '2021-05-24', precision: 'day', source: 'path' }),
+    ).toEqual({ date: '2021-05-24', precision: 'day', source: 'path' });
   });
 
   it('reads a masthead date line with its weekday', () => {
-    expect(findDate('2021年5月24日 星期一\n\n正文内容。', null)).toEqual({ date: '2021-05-24', precision: 'day', source: 'text' });
+    expect(findDate('2021年5月24日 星期一\n\n正文内容。', null)).toEqual({
+      date: '2021-05-24',
+      precision: 'day',
+      source: 'text',
+    });
   });
 
   it('does not take an event date inside an article for the issue date', () => {
-    expect(findDate('本报讯 5月21日上午，区领导带队督查。\n2021年12月29日\n', null)).toEqual({ date: null, precision: 'unknown', source: 'unknown' });
+    expect(findDate('本报讯 5月21日上午，区领导带队督查。\n2021年12月29日\n', null)).toEqual({
+      date: null,
+      precision: 'unknown',
+      source: 'unknown',
+    });
   });
 
   it('normalises partial dates with their precision and refuses impossible ones', () => {

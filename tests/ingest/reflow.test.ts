@@ -4,17 +4,25 @@ import { reflow } from '../../src/ingest/reflow.ts';
 
 describe('reflowing hard-wrapped lines', () => {
   it('joins column lines into paragraphs at sentence ends followed by a blank line', () => {
-    const lines = pageLines('春节前夕，城东街道组织志愿\n者走访辖区独居老人，送去\n米面油和春联。\n\n志愿者还帮助老人检查燃气\n和电路，排除安全隐患。\n');
-    expect(reflow(lines).map((p) => p.text)).toEqual(['春节前夕，城东街道组织志愿者走访辖区独居老人，送去米面油和春联。', '志愿者还帮助老人检查燃气和电路，排除安全隐患。']);
+    const lines = pageLines(
+      '春节前夕，城东街道组织志愿\n者走访辖区独居老人，送去\n米面油和春联。\n\n志愿者还帮助老人检查燃气\n和电路，排除安全隐患。\n',
+    );
+    expect(reflow(lines).map((p) => p.text)).toEqual([
+      '春节前夕，城东街道组织志愿者走访辖区独居老人，送去米面油和春联。',
+      '志愿者还帮助老人检查燃气和电路，排除安全隐患。',
+    ]);
   });
 
   it('rejoins a paragraph cut by a page break in the middle of a sentence', () => {
     const lines = pageLines('会议强调，要深入学习《开\n\n发区条例》，抓好落实。\n');
-    expect(reflow(lines).map((p) => p.text)).toEqual(['会议强调，要深入学习《开发区条例》，抓好落实。']);
+    expect(reflow(lines).map((p) => p.text)).toEqual([
+      '会议强调，要深入学习《开发区条例》，抓好落实。',
+    ]);
   });
 
   it('keeps a short stand-alone line between finished paragraphs as a subhead', () => {
-    const text = '第一段的内容写到这里就结束了，这是一个很长的段落，用来确定栏宽。\n\n强化日常监管\n\n第二段的内容也写得足够长，用来确定栏宽，然后结束。\n';
+    const text =
+      '第一段的内容写到这里就结束了，这是一个很长的段落，用来确定栏宽。\n\n强化日常监管\n\n第二段的内容也写得足够长，用来确定栏宽，然后结束。\n';
     const paragraphs = reflow(pageLines(text));
     expect(paragraphs.map((p) => [p.text, !!p.subhead])).toEqual([
       ['第一段的内容写到这里就结束了，这是一个很长的段落，用来确定栏宽。', false],
@@ -24,7 +32,9 @@ describe('reflowing hard-wrapped lines', () => {
   });
 
   it('puts the space back between Latin words cut at a line end', () => {
-    expect(reflow(pageLines('使用 ChatGPT\nand AI 工具。\n'))[0]!.text).toBe('使用 ChatGPT and AI 工具。');
+    expect(reflow(pageLines('使用 ChatGPT\nand AI 工具。\n'))[0]!.text).toBe(
+      '使用 ChatGPT and AI 工具。',
+    );
   });
 });
 

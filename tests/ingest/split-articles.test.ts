@@ -7,7 +7,8 @@ import { splitArticles, titleLike } from '../../src/ingest/split-articles.ts';
 import { expectGolden } from '../helpers/golden.ts';
 
 const fixtures = join(import.meta.dirname, 'fixtures');
-const split = (name: string) => splitArticles(pageLines(readFileSync(join(fixtures, name), 'utf8')), segmenter);
+const split = (name: string) =>
+  splitArticles(pageLines(readFileSync(join(fixtures, name), 'utf8')), segmenter);
 const summary = (name: string) => {
   const result = split(name);
   return {
@@ -29,14 +30,21 @@ describe('splitting a page into articles', () => {
   it('reads titles printed after their body (PDF order), each article opened by its byline', () => {
     const result = summary('titles-after.txt');
     expect(result.order).toBe('after');
-    expect(result.articles.map((a) => a.titles)).toEqual([['城东街道志愿者走访独居老人'], ['区图书馆新馆开放', '市民家门口多了读书好去处']]);
+    expect(result.articles.map((a) => a.titles)).toEqual([
+      ['城东街道志愿者走访独居老人'],
+      ['区图书馆新馆开放', '市民家门口多了读书好去处'],
+    ]);
     expectGolden(join(fixtures, 'titles-after.golden.json'), result);
   });
 
   it('reads markdown headings of any level as titles, two in a row as kicker and headline', () => {
     const result = summary('titles-before.md');
     expect(result.order).toBe('before');
-    expect(result.articles.map((a) => a.titles)).toEqual([['我区召开安全生产工作会议'], ['夜间经济点亮城市', '老街夜市重新开张'], ['社区食堂受欢迎']]);
+    expect(result.articles.map((a) => a.titles)).toEqual([
+      ['我区召开安全生产工作会议'],
+      ['夜间经济点亮城市', '老街夜市重新开张'],
+      ['社区食堂受欢迎'],
+    ]);
     expectGolden(join(fixtures, 'titles-before.golden.json'), result);
   });
 
@@ -79,7 +87,11 @@ describe('splitting a page into articles', () => {
 });
 
 describe('pages with almost nothing on them', () => {
-  it.each([['a single title line', '城东街道志愿者走访独居老人\n'], ['only a byline', '■记者 林晓\n'], ['only blank lines', '\n\n\n']])('does not fail on %s', (_name, text) => {
+  it.each([
+    ['a single title line', '城东街道志愿者走访独居老人\n'],
+    ['only a byline', '■记者 林晓\n'],
+    ['only blank lines', '\n\n\n'],
+  ])('does not fail on %s', (_name, text) => {
     expect(() => splitArticles(pageLines(text), segmenter)).not.toThrow();
   });
 });
@@ -89,18 +101,35 @@ describe('PDF text without bylines', () => {
   const wide = '区图书馆新馆正式开放，馆内设有少儿阅读\n区和自习区，可容纳读者八百余人。\n';
 
   it('starts a new article where a title-like line sits between text set in different column widths', () => {
-    const result = splitArticles(pageLines(`城东街道走访独居老人\n\n${narrow}\n区图书馆新馆开放\n\n${wide}`), segmenter);
-    expect(result.articles.map((a) => a.titles)).toEqual([['城东街道走访独居老人'], ['区图书馆新馆开放']]);
+    const result = splitArticles(
+      pageLines(`城东街道走访独居老人\n\n${narrow}\n区图书馆新馆开放\n\n${wide}`),
+      segmenter,
+    );
+    expect(result.articles.map((a) => a.titles)).toEqual([
+      ['城东街道走访独居老人'],
+      ['区图书馆新馆开放'],
+    ]);
   });
 
   it('keeps a title-like line inside one column as a subhead', () => {
-    const result = splitArticles(pageLines(`城东街道走访独居老人\n\n${narrow}\n帮老人排查隐患\n\n${narrow}`), segmenter);
+    const result = splitArticles(
+      pageLines(`城东街道走访独居老人\n\n${narrow}\n帮老人排查隐患\n\n${narrow}`),
+      segmenter,
+    );
     expect(result.articles).toHaveLength(1);
   });
 
   it('reads a dateline printed at the end as closing its article', () => {
-    const result = splitArticles(pageLines(`城东街道走访独居老人\n\n${narrow}\n（本报杭州2月4日电）\n\n区图书馆新馆开放\n\n${narrow}`), segmenter);
-    expect(result.articles.map((a) => a.titles)).toEqual([['城东街道走访独居老人'], ['区图书馆新馆开放']]);
+    const result = splitArticles(
+      pageLines(
+        `城东街道走访独居老人\n\n${narrow}\n（本报杭州2月4日电）\n\n区图书馆新馆开放\n\n${narrow}`,
+      ),
+      segmenter,
+    );
+    expect(result.articles.map((a) => a.titles)).toEqual([
+      ['城东街道走访独居老人'],
+      ['区图书馆新馆开放'],
+    ]);
     expect(result.articles[0]!.body.map((l) => l.text)).toContain('（本报杭州2月4日电）');
   });
 });
@@ -121,7 +150,10 @@ describe('e-paper text: titles flush left, paragraphs indented', () => {
   it('starts an article at every run of flush-left lines above an indented paragraph', () => {
     const result = splitArticles(pageLines(page), segmenter);
     expect(result.layout.indented).toBe(true);
-    expect(result.articles.map((a) => a.titles)).toEqual([['城东街道启用智慧养老服务站'], ['区图书馆夜间开放', '延长至晚上九点']]);
+    expect(result.articles.map((a) => a.titles)).toEqual([
+      ['城东街道启用智慧养老服务站'],
+      ['区图书馆夜间开放', '延长至晚上九点'],
+    ]);
   });
 
   it('keeps a caption printed after a blank line with its article', () => {
@@ -130,7 +162,18 @@ describe('e-paper text: titles flush left, paragraphs indented', () => {
   });
 
   it('reads a blank line as the end of an untitled brief where paragraphs are set without one', () => {
-    const briefs = ['简讯', '', '\u3000\u3000近日，东湖社区开展消防演练，居民们学习了灭火器的使用方法。', '\u3000\u3000社区还为独居老人安装了烟感报警器。', '', '\u3000\u3000日前，南苑街道举办招聘会，二十余家企业提供岗位三百多个。', '\u3000\u3000现场达成就业意向八十余人。', '', '\u3000\u3000本周六，区文化馆将举办非遗展演活动。', '\u3000\u3000展演免费向市民开放。'].join('\n');
+    const briefs = [
+      '简讯',
+      '',
+      '\u3000\u3000近日，东湖社区开展消防演练，居民们学习了灭火器的使用方法。',
+      '\u3000\u3000社区还为独居老人安装了烟感报警器。',
+      '',
+      '\u3000\u3000日前，南苑街道举办招聘会，二十余家企业提供岗位三百多个。',
+      '\u3000\u3000现场达成就业意向八十余人。',
+      '',
+      '\u3000\u3000本周六，区文化馆将举办非遗展演活动。',
+      '\u3000\u3000展演免费向市民开放。',
+    ].join('\n');
     const result = splitArticles(pageLines(briefs), segmenter);
     expect(result.articles).toHaveLength(3);
     expect(result.articles.every((a) => a.section === '简讯' && a.kind === 'brief')).toBe(true);
@@ -138,20 +181,57 @@ describe('e-paper text: titles flush left, paragraphs indented', () => {
 });
 
 describe('re-wrapped PDF text: each article keeps its column width', () => {
-  const wrap = (text: string, width: number) => text.match(new RegExp(`.{1,${width}}`, 'gu'))!.join('\n');
-  const a1 = wrap('近日，城东街道组织志愿者走访辖区独居老人，送去米面油和春联，并帮助老人检查家中的燃气和电路。', 14);
-  const a2 = wrap('志愿者还与老人拉家常、剪窗花，陪他们度过了一个温暖的下午，老人们纷纷表示感谢。', 14);
-  const b1 = wrap('区图书馆新馆日前正式开放，馆内设有少儿阅读区、自习区和数字阅读体验区，可同时容纳读者八百余人。', 19);
+  const wrap = (text: string, width: number) =>
+    text.match(new RegExp(`.{1,${width}}`, 'gu'))!.join('\n');
+  const a1 = wrap(
+    '近日，城东街道组织志愿者走访辖区独居老人，送去米面油和春联，并帮助老人检查家中的燃气和电路。',
+    14,
+  );
+  const a2 = wrap(
+    '志愿者还与老人拉家常、剪窗花，陪他们度过了一个温暖的下午，老人们纷纷表示感谢。',
+    14,
+  );
+  const b1 = wrap(
+    '区图书馆新馆日前正式开放，馆内设有少儿阅读区、自习区和数字阅读体验区，可同时容纳读者八百余人。',
+    19,
+  );
 
   it('cuts where the width changes around a title-like line, and keeps a subhead between paragraphs of one width', () => {
-    const text = ['城东街道走访独居老人', '', a1, '', '温暖的下午', '', a2, '', '区图书馆新馆开放', '', b1].join('\n');
+    const text = [
+      '城东街道走访独居老人',
+      '',
+      a1,
+      '',
+      '温暖的下午',
+      '',
+      a2,
+      '',
+      '区图书馆新馆开放',
+      '',
+      b1,
+    ].join('\n');
     const result = splitArticles(pageLines(text), segmenter);
     expect(result.layout.wrapped).toBe('exact');
-    expect(result.articles.map((a) => a.titles)).toEqual([['城东街道走访独居老人'], ['区图书馆新馆开放']]);
+    expect(result.articles.map((a) => a.titles)).toEqual([
+      ['城东街道走访独居老人'],
+      ['区图书馆新馆开放'],
+    ]);
   });
 
   it('ends an article at an address or phone line and starts the next at the title after it', () => {
-    const text = ['社区食堂开业', '', a1, '', '地址：城东街道建设路18号', '', '咨询电话：0571-86000000', '', '区图书馆新馆开放', '', wrap('区图书馆新馆日前正式开放，馆内设有少儿阅读区和自习区。', 14)].join('\n');
+    const text = [
+      '社区食堂开业',
+      '',
+      a1,
+      '',
+      '地址：城东街道建设路18号',
+      '',
+      '咨询电话：0571-86000000',
+      '',
+      '区图书馆新馆开放',
+      '',
+      wrap('区图书馆新馆日前正式开放，馆内设有少儿阅读区和自习区。', 14),
+    ].join('\n');
     const result = splitArticles(pageLines(text), segmenter);
     expect(result.articles.map((a) => a.titles)).toEqual([['社区食堂开业'], ['区图书馆新馆开放']]);
     expect(result.articles[0]!.body.map((l) => l.text)).toContain('咨询电话：0571-86000000');

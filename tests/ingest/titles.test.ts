@@ -3,7 +3,11 @@ import { assignTitles } from '../../src/ingest/titles.ts';
 
 describe('assignTitles', () => {
   it('reads a single title line as the headline', () => {
-    expect(assignTitles(['  社区食堂开张  '])).toEqual({ kicker: '', headline: '社区食堂开张', subheadline: '' });
+    expect(assignTitles(['  社区食堂开张  '])).toEqual({
+      kicker: '',
+      headline: '社区食堂开张',
+      subheadline: '',
+    });
   });
 
   it('reads a shorter first line as the 引题 above the 主标题', () => {
@@ -15,7 +19,10 @@ describe('assignTitles', () => {
   });
 
   it('reads a first line ending in a colon as the kicker even when it is longer', () => {
-    expect(assignTitles(['全区推进垃圾分类工作又有新举措：', '分类驿站'])).toMatchObject({ kicker: '全区推进垃圾分类工作又有新举措：', headline: '分类驿站' });
+    expect(assignTitles(['全区推进垃圾分类工作又有新举措：', '分类驿站'])).toMatchObject({
+      kicker: '全区推进垃圾分类工作又有新举措：',
+      headline: '分类驿站',
+    });
   });
 
   it('reads a shorter second line as the 副题 under the headline', () => {
@@ -27,7 +34,11 @@ describe('assignTitles', () => {
   });
 
   it('reads three lines as kicker, headline and subheadline, ignoring blank ones', () => {
-    expect(assignTitles(['引题', '', '主标题在这里', '副题'])).toEqual({ kicker: '引题', headline: '主标题在这里', subheadline: '副题' });
+    expect(assignTitles(['引题', '', '主标题在这里', '副题'])).toEqual({
+      kicker: '引题',
+      headline: '主标题在这里',
+      subheadline: '副题',
+    });
   });
 
   it('returns empty titles when there is no title line', () => {

@@ -4,8 +4,22 @@ import { fromJsonLines, toJsonLines } from '../../src/model/articles-file.ts';
 import { makeArticle } from '../helpers/meili.ts';
 
 describe('the articles file', () => {
-  const a = makeArticle({ id: 'b', paper: 'p', date: '2023-01-02', datePrecision: 'day', dateSource: 'path', body: '乙' });
-  const b = makeArticle({ id: 'a', paper: 'p', date: '2023-01-01', datePrecision: 'day', dateSource: 'path', body: '甲' });
+  const a = makeArticle({
+    id: 'b',
+    paper: 'p',
+    date: '2023-01-02',
+    datePrecision: 'day',
+    dateSource: 'path',
+    body: '乙',
+  });
+  const b = makeArticle({
+    id: 'a',
+    paper: 'p',
+    date: '2023-01-01',
+    datePrecision: 'day',
+    dateSource: 'path',
+    body: '甲',
+  });
 
   it('is the same bytes whatever order the articles came in', () => {
     expect(toJsonLines([a, b])).toBe(toJsonLines([b, a]));

@@ -1,4 +1,12 @@
-import { mkdirSync, mkdtempSync, writeFileSync, truncateSync, openSync, closeSync, writeSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  writeFileSync,
+  truncateSync,
+  openSync,
+  closeSync,
+  writeSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
@@ -18,22 +26,45 @@ const root = mkdtempSync(join(tmpdir(), 'baoku-bad-'));
 const content = join(root, 'content');
 const dataDir = join(root, 'data');
 let report: IngestReport;
-const file = (name: string) => report.files.find((f) => f.file === join('town', name)) as FileReport;
+const file = (name: string) =>
+  report.files.find((f) => f.file === join('town', name)) as FileReport;
 
 beforeAll(async () => {
   const dir = join(content, 'town');
   mkdirSync(join(dir, '2023-03-06'), { recursive: true });
-  writeFileSync(join(content, 'papers.json'), JSON.stringify({ papers: [{ slug: 'town', name: '城区报', homeDistrict: '拱墅区', region: '浙江省杭州市' }] }));
+  writeFileSync(
+    join(content, 'papers.json'),
+    JSON.stringify({
+      papers: [{ slug: 'town', name: '城区报', homeDistrict: '拱墅区', region: '浙江省杭州市' }],
+    }),
+  );
   writeFileSync(join(dir, 'utf8.txt'), PAGE('安全生产'));
-  writeFileSync(join(dir, 'utf8-bom.txt'), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(PAGE('垃圾分类'))]));
+  writeFileSync(
+    join(dir, 'utf8-bom.txt'),
+    Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(PAGE('垃圾分类'))]),
+  );
   writeFileSync(join(dir, 'gbk.txt'), iconv.encode(PAGE('防汛防台'), 'gbk'));
   writeFileSync(join(dir, 'gb18030.txt'), iconv.encode(PAGE('消防安全𠀾'), 'gb18030'));
-  writeFileSync(join(dir, 'utf16le.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(PAGE('文明创建'), 'utf-16le')]));
-  writeFileSync(join(dir, 'utf16be.txt'), Buffer.concat([Buffer.from([0xfe, 0xff]), iconv.encode(PAGE('食品安全'), 'utf-16be')]));
+  writeFileSync(
+    join(dir, 'utf16le.txt'),
+    Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(PAGE('文明创建'), 'utf-16le')]),
+  );
+  writeFileSync(
+    join(dir, 'utf16be.txt'),
+    Buffer.concat([Buffer.from([0xfe, 0xff]), iconv.encode(PAGE('食品安全'), 'utf-16be')]),
+  );
   writeFileSync(join(dir, 'crlf.txt'), PAGE('交通治理').replace(/\n/g, '\r\n'));
   writeFileSync(join(dir, 'empty.txt'), '');
-  writeFileSync(join(dir, 'picture.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82, 0, 0, 1, 0]));
-  writeFileSync(join(dir, 'nul.txt'), Buffer.concat([Buffer.from(PAGE('水环境')), Buffer.from([0, 0, 0]), Buffer.from(PAGE('河道'))]));
+  writeFileSync(
+    join(dir, 'picture.txt'),
+    Buffer.from([
+      0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82, 0, 0, 1, 0,
+    ]),
+  );
+  writeFileSync(
+    join(dir, 'nul.txt'),
+    Buffer.concat([Buffer.from(PAGE('水环境')), Buffer.from([0, 0, 0]), Buffer.from(PAGE('河道'))]),
+  );
   const big = join(dir, 'huge.txt');
   const fd = openSync(big, 'w');
   writeSync(fd, PAGE('超大文件'));
@@ -44,7 +75,13 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'bad-date.meta.json'), JSON.stringify({ date: '2023-02-30' }));
   writeFileSync(join(dir, 'twice-a.txt'), PAGE('社区治理'));
   writeFileSync(join(dir, 'twice-b.txt'), PAGE('社区治理'));
-  writeFileSync(join(dir, 'hostile.txt'), PAGE('网络安全').replace('部署今年重点工作', '<script>alert(1)</script> &amp; &lt;b&gt; <em>假</em> __ais-highlight__x__/ais-highlight__'));
+  writeFileSync(
+    join(dir, 'hostile.txt'),
+    PAGE('网络安全').replace(
+      '部署今年重点工作',
+      '<script>alert(1)</script> &amp; &lt;b&gt; <em>假</em> __ais-highlight__x__/ais-highlight__',
+    ),
+  );
   mkdirSync(join(content, 'nopaper'), { recursive: true });
   writeFileSync(join(content, 'nopaper', 'page.txt'), PAGE('未知报纸'));
   report = await runIngest({ contentDir: content, dataDir, meili: inject('meili'), indexUid: uid });
@@ -60,7 +97,15 @@ describe('bad input: every file accounted for, one bad file never stops the rest
     expect(report.files).toHaveLength(17);
   });
 
-  it.each(['utf8.txt', 'utf8-bom.txt', 'gbk.txt', 'gb18030.txt', 'utf16le.txt', 'utf16be.txt', 'crlf.txt'])('decodes and ingests %s', (name) => {
+  it.each([
+    'utf8.txt',
+    'utf8-bom.txt',
+    'gbk.txt',
+    'gb18030.txt',
+    'utf16le.txt',
+    'utf16be.txt',
+    'crlf.txt',
+  ])('decodes and ingests %s', (name) => {
     expect(file(name)).toMatchObject({ status: 'ingested', articles: 1 });
   });
 
@@ -68,7 +113,10 @@ describe('bad input: every file accounted for, one bad file never stops the rest
     for (const topic of ['垃圾分类', '防汛防台', '消防安全', '文明创建', '食品安全']) {
       const { hits } = await testClient().index(uid).search(`${topic}工作推进会`, { limit: 1 });
       expect(hits[0]?.headline).toBe(`${topic}${topic === '消防安全' ? '𠀾' : ''}工作推进会召开`);
-      expect(hits[0]?.bylines).toEqual([{ name: '林晓', role: '记者' }, { name: '何佳', role: '通讯员' }]);
+      expect(hits[0]?.bylines).toEqual([
+        { name: '林晓', role: '记者' },
+        { name: '何佳', role: '通讯员' },
+      ]);
     }
   });
 
@@ -92,7 +140,12 @@ describe('bad input: every file accounted for, one bad file never stops the rest
 
   it('takes the issue date from the path', async () => {
     const { hits } = await testClient().index(uid).search('老旧小区改造工作推进会', { limit: 1 });
-    expect(hits[0]).toMatchObject({ date: '2023-03-06', datePrecision: 'day', dateSource: 'path', page: '1' });
+    expect(hits[0]).toMatchObject({
+      date: '2023-03-06',
+      datePrecision: 'day',
+      dateSource: 'path',
+      page: '1',
+    });
   });
 
   it('keeps a page from a folder that is not a known paper, and says so', () => {
@@ -103,6 +156,8 @@ describe('bad input: every file accounted for, one bad file never stops the rest
 
   it('stores markup-looking text as text', async () => {
     const { hits } = await testClient().index(uid).search('网络安全工作推进会', { limit: 1 });
-    expect(hits[0]?.body).toContain('<script>alert(1)</script> &amp; &lt;b&gt; <em>假</em> __ais-highlight__x__/ais-highlight__');
+    expect(hits[0]?.body).toContain(
+      '<script>alert(1)</script> &amp; &lt;b&gt; <em>假</em> __ais-highlight__x__/ais-highlight__',
+    );
   });
 });

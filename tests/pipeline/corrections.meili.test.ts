@@ -14,9 +14,15 @@ const content = join(root, 'content');
 const dataDir = join(root, 'data');
 cpSync(resolve(import.meta.dirname, '../../content'), content, { recursive: true });
 const correctionsFile = join(content, 'corrections.jsonl');
-const ingest = () => runIngest({ contentDir: content, dataDir, meili: inject('meili'), indexUid: uid });
-const articleIds = () => readFileSync(join(dataDir, 'articles.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l).id as string);
-const log = () => CorrectionsLog.parse(JSON.parse(readFileSync(join(dataDir, 'corrections-log.json'), 'utf8')));
+const ingest = () =>
+  runIngest({ contentDir: content, dataDir, meili: inject('meili'), indexUid: uid });
+const articleIds = () =>
+  readFileSync(join(dataDir, 'articles.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l).id as string);
+const log = () =>
+  CorrectionsLog.parse(JSON.parse(readFileSync(join(dataDir, 'corrections-log.json'), 'utf8')));
 const search = (q: string) => testClient().index(uid).search(q, { limit: 10 });
 
 const FLOOD = 'b64a9aeeeffa7e21';
@@ -25,7 +31,8 @@ const WITHDRAWN = '70668f148dfd69db';
 afterAll(async () => {
   await testClient().deleteIndex(uid).waitTask();
   const { results } = await testClient().getKeys({ limit: 1000 });
-  for (const key of results.filter((k) => k.indexes.includes(uid))) await testClient().deleteKey(key.uid);
+  for (const key of results.filter((k) => k.indexes.includes(uid)))
+    await testClient().deleteKey(key.uid);
 });
 
 describe('corrections on every ingest', () => {
@@ -36,12 +43,17 @@ describe('corrections on every ingest', () => {
     expect(hits[0]).toMatchObject({ id: FLOOD, headline: '望江街道开展防汛应急演练' });
     expect(articleIds()).not.toContain(WITHDRAWN);
     expect((await search('停水通知')).hits.map((h) => h.id)).not.toContain(WITHDRAWN);
-    expect(log().tombstones).toEqual([expect.objectContaining({ id: WITHDRAWN, kind: 'withdrawn' })]);
+    expect(log().tombstones).toEqual([
+      expect.objectContaining({ id: WITHDRAWN, kind: 'withdrawn' }),
+    ]);
   });
 
   it('re-attaches a correction when changed text gives its article a new id, and says so', async () => {
     const page = join(content, 'shili/2023-06-20/1.md');
-    writeFileSync(page, readFileSync(page, 'utf8').replace('6月16日下午,望江街道', '6月16日15时,望江街道'));
+    writeFileSync(
+      page,
+      readFileSync(page, 'utf8').replace('6月16日下午,望江街道', '6月16日15时,望江街道'),
+    );
     const report = await ingest();
     expect(articleIds()).not.toContain(FLOOD);
     const [moved] = report.corrections.reattached;
@@ -54,13 +66,26 @@ describe('corrections on every ingest', () => {
   it('reports a correction whose article no longer exists, in the summary and the report, and keeps it in the log', async () => {
     appendFileSync(
       correctionsFile,
-      JSON.stringify({ action: 'edit', id: 'ffffffffffffffff', file: 'shili/2022-01-01/9.md', headline: '不存在的文章', start: '这篇文章从来没有', set: { kind: 'brief' }, reason: '测试', date: '2024-01-01' }) + '\n',
+      JSON.stringify({
+        action: 'edit',
+        id: 'ffffffffffffffff',
+        file: 'shili/2022-01-01/9.md',
+        headline: '不存在的文章',
+        start: '这篇文章从来没有',
+        set: { kind: 'brief' },
+        reason: '测试',
+        date: '2024-01-01',
+      }) + '\n',
     );
     const report = await ingest();
-    expect(report.corrections.unmatched).toEqual([expect.objectContaining({ line: 8, id: 'ffffffffffffffff' })]);
+    expect(report.corrections.unmatched).toEqual([
+      expect.objectContaining({ line: 8, id: 'ffffffffffffffff' }),
+    ]);
     const saved = JSON.parse(readFileSync(join(dataDir, 'ingest-report.json'), 'utf8'));
     expect(saved.corrections.unmatched).toHaveLength(1);
-    expect(summarise(report)).toMatch(/corrections\.jsonl:8: edit not applied: no article has id ffffffffffffffff/);
+    expect(summarise(report)).toMatch(
+      /corrections\.jsonl:8: edit not applied: no article has id ffffffffffffffff/,
+    );
     expect(log().entries.find((e) => e.line === 8)?.status).toBe('unmatched');
   });
 

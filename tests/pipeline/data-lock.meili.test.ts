@@ -11,11 +11,17 @@ function ingest(content: string, dataDir: string, ...flags: string[]) {
   const env = { ...process.env };
   delete env.MEILI_URL;
   delete env.MEILI_MASTER_KEY;
-  const child = spawn(process.execPath, [join(repo, 'scripts/ingest.ts'), '--content', content, '--data', dataDir, ...flags], { cwd: repo, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    [join(repo, 'scripts/ingest.ts'), '--content', content, '--data', dataDir, ...flags],
+    { cwd: repo, env, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   let output = '';
   child.stdout.on('data', (c: Buffer) => (output += c.toString()));
   child.stderr.on('data', (c: Buffer) => (output += c.toString()));
-  const done = new Promise<{ code: number | null; output: string }>((r) => child.on('exit', (code) => r({ code, output })));
+  const done = new Promise<{ code: number | null; output: string }>((r) =>
+    child.on('exit', (code) => r({ code, output })),
+  );
   return { child, done };
 }
 
@@ -45,7 +51,7 @@ describe('two ingests of one data folder at once', () => {
     expect(existsSync(join(dataDir, 'baoku.lock'))).toBe(false);
   }, 120_000);
 
-  it('with --no-wait, the second exits at once naming the running one\'s pid', async () => {
+  it("with --no-wait, the second exits at once naming the running one's pid", async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'baoku-two-'));
     const first = ingest(content, dataDir);
     await lockTaken(dataDir);

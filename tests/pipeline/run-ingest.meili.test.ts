@@ -11,8 +11,12 @@ const uid = uniqueUid('ingest');
 const dataDir = mkdtempSync(join(tmpdir(), 'baoku-ingest-'));
 let first: IngestReport;
 
-const ingest = (force = false) => runIngest({ contentDir: content, dataDir, meili: inject('meili'), indexUid: uid, force });
-const search = (q: string, extra: Record<string, unknown> = {}) => testClient().index(uid).search(q, { limit: 5, ...extra });
+const ingest = (force = false) =>
+  runIngest({ contentDir: content, dataDir, meili: inject('meili'), indexUid: uid, force });
+const search = (q: string, extra: Record<string, unknown> = {}) =>
+  testClient()
+    .index(uid)
+    .search(q, { limit: 5, ...extra });
 
 beforeAll(async () => {
   first = await ingest();
@@ -20,12 +24,15 @@ beforeAll(async () => {
 afterAll(async () => {
   await testClient().deleteIndex(uid).waitTask();
   const { results } = await testClient().getKeys({ limit: 1000 });
-  for (const key of results.filter((k) => k.indexes.includes(uid))) await testClient().deleteKey(key.uid);
+  for (const key of results.filter((k) => k.indexes.includes(uid)))
+    await testClient().deleteKey(key.uid);
 });
 
 describe('ingesting the sample content', () => {
   it('extracts every page and indexes every article', async () => {
-    const pageFiles = (readdirSync(content, { recursive: true }) as string[]).filter((f) => /\.(txt|md)$/.test(f));
+    const pageFiles = (readdirSync(content, { recursive: true }) as string[]).filter((f) =>
+      /\.(txt|md)$/.test(f),
+    );
     expect(first.filesSeen).toBe(pageFiles.length);
     expect(first.filesSkipped).toBe(0);
     expect(first.articles).toBeGreaterThanOrEqual(30);
@@ -34,7 +41,9 @@ describe('ingesting the sample content', () => {
     const lines = readFileSync(join(dataDir, 'articles.jsonl'), 'utf8').trim().split('\n');
     expect(lines).toHaveLength(first.articles);
     const report = JSON.parse(readFileSync(join(dataDir, 'ingest-report.json'), 'utf8'));
-    expect(report.files.map((f: { file: string }) => f.file).sort()).toEqual(first.files.map((f) => f.file).sort());
+    expect(report.files.map((f: { file: string }) => f.file).sort()).toEqual(
+      first.files.map((f) => f.file).sort(),
+    );
   });
 
   it('finds the article about 小哥畅行 when a reader types 小哥码', async () => {
@@ -54,7 +63,16 @@ describe('ingesting the sample content', () => {
     expect(settings.localizedAttributes).toEqual([{ attributePatterns: ['*'], locales: ['cmn'] }]);
     expect(settings.pagination?.maxTotalHits).toBeGreaterThanOrEqual(1_000_000);
     expect(settings.sortableAttributes).toContain('dateNum');
-    expect(settings.filterableAttributes).toEqual(expect.arrayContaining(['places.lvl0', 'places.lvl1', 'paperName', 'dateNum', 'reporters', 'kind']));
+    expect(settings.filterableAttributes).toEqual(
+      expect.arrayContaining([
+        'places.lvl0',
+        'places.lvl1',
+        'paperName',
+        'dateNum',
+        'reporters',
+        'kind',
+      ]),
+    );
     expect(settings.dictionary).toEqual(expect.arrayContaining(['湖墅', '小哥码']));
     expect(settings.synonyms?.['下城区']).toContain('拱墅区');
   });
@@ -66,7 +84,10 @@ describe('ingesting the sample content', () => {
   });
 
   it('finds simplified 数字化改革 for a traditional-script query', async () => {
-    const { hits } = await search('數字化改革', { limit: 50, attributesToSearchOn: ['body', 'headline'] });
+    const { hits } = await search('數字化改革', {
+      limit: 50,
+      attributesToSearchOn: ['body', 'headline'],
+    });
     expect(hits.length).toBeGreaterThan(0);
     expect(hits.some((h) => `${h.headline}${h.body}`.includes('数字化改革'))).toBe(true);
   });
@@ -81,7 +102,8 @@ describe('ingesting the sample content', () => {
     const forced = await ingest(true);
     expect(forced.index.action).toBe('rebuilt');
     const docsAfter = await testClient().index(uid).getDocuments({ limit: 1000 });
-    const byId = (r: typeof docsBefore) => [...r.results].sort((a, b) => String(a.id).localeCompare(String(b.id)));
+    const byId = (r: typeof docsBefore) =>
+      [...r.results].sort((a, b) => String(a.id).localeCompare(String(b.id)));
     expect(byId(docsAfter)).toEqual(byId(docsBefore));
   });
 
@@ -91,7 +113,9 @@ describe('ingesting the sample content', () => {
     const again = await ingest();
     expect(again.index.action).toBe('unchanged');
     expect(again.index.staleBuildsRemoved).toEqual([leftover]);
-    expect(summarise(again)).toContain(`removed ${leftover}, a half-built index an earlier run left behind`);
+    expect(summarise(again)).toContain(
+      `removed ${leftover}, a half-built index an earlier run left behind`,
+    );
     const { results } = await testClient().getIndexes({ limit: 1000 });
     expect(results.map((i) => i.uid)).not.toContain(leftover);
   });
@@ -103,11 +127,17 @@ describe('ingesting the sample content', () => {
     expect(config.host).toBe('/meili/main');
     expect(config.apiKey).not.toBe(master);
     const call = (method: string, path: string, body?: unknown) =>
-      fetch(`${host}${path}`, { method, headers: { Authorization: `Bearer ${config.apiKey}`, 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+      fetch(`${host}${path}`, {
+        method,
+        headers: { Authorization: `Bearer ${config.apiKey}`, 'Content-Type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
     expect((await call('POST', `/indexes/${uid}/search`, { q: '小哥码' })).status).toBe(200);
     expect((await call('POST', `/indexes/${uid}/documents`, [{ id: 'x' }])).status).toBe(403);
     expect((await call('DELETE', `/indexes/${uid}/documents`)).status).toBe(403);
-    expect((await call('PATCH', `/indexes/${uid}/settings`, { rankingRules: [] })).status).toBe(403);
+    expect((await call('PATCH', `/indexes/${uid}/settings`, { rankingRules: [] })).status).toBe(
+      403,
+    );
     expect((await call('GET', '/keys')).status).toBe(403);
     expect((await call('POST', '/indexes/other/search', { q: 'x' })).status).toBe(403);
   });

@@ -18,7 +18,9 @@ beforeAll(async () => {
     req.on('data', (c: Buffer) => (body += c.toString()));
     req.on('end', () => {
       seen.push({ method: req.method!, url: req.url!, headers: req.headers, body });
-      res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"hits":[],"status":"available"}');
+      res
+        .writeHead(200, { 'Content-Type': 'application/json' })
+        .end('{"hits":[],"status":"available"}');
     });
   });
   await new Promise<void>((r) => upstream.listen(0, '127.0.0.1', r));
@@ -51,11 +53,15 @@ describe('the site with its search on the same origin', () => {
     expect((await fetch(`${site.url}/..%2f..%2fetc/passwd`)).status).not.toBe(200);
   });
 
-  it('passes searches on without the browser\'s Accept-Encoding, keeping the key and the body', async () => {
+  it("passes searches on without the browser's Accept-Encoding, keeping the key and the body", async () => {
     seen.length = 0;
     const res = await fetch(`${site.url}/meili/main/multi-search`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: 'Bearer search-key', 'Accept-Encoding': 'gzip, deflate, br' },
+      headers: {
+        'Content-Type': 'application/json',
+        Authorization: 'Bearer search-key',
+        'Accept-Encoding': 'gzip, deflate, br',
+      },
       body: '{"queries":[]}',
     });
     expect(res.status).toBe(200);
@@ -68,8 +74,22 @@ describe('the site with its search on the same origin', () => {
 
   it('passes on nothing but searches and health: no documents, settings or keys', async () => {
     seen.length = 0;
-    for (const [method, path] of [['POST', '/indexes/articles/documents'], ['GET', '/keys'], ['PATCH', '/indexes/articles/settings'], ['DELETE', '/indexes/articles'], ['GET', '/indexes/articles/search/../documents']]) {
-      expect((await fetch(`${site.url}/meili/main${path}`, { method, headers: { Authorization: 'Bearer master' } })).status, `${method} ${path}`).toBe(404);
+    for (const [method, path] of [
+      ['POST', '/indexes/articles/documents'],
+      ['GET', '/keys'],
+      ['PATCH', '/indexes/articles/settings'],
+      ['DELETE', '/indexes/articles'],
+      ['GET', '/indexes/articles/search/../documents'],
+    ]) {
+      expect(
+        (
+          await fetch(`${site.url}/meili/main${path}`, {
+            method,
+            headers: { Authorization: 'Bearer master' },
+          })
+        ).status,
+        `${method} ${path}`,
+      ).toBe(404);
     }
     expect((await fetch(`${site.url}/meili/other/health`)).status).toBe(404);
     expect(seen).toEqual([]);
@@ -77,7 +97,11 @@ describe('the site with its search on the same origin', () => {
   });
 
   it('answers 502, naming the server, when that server does not answer', async () => {
-    const res = await fetch(`${site.url}/meili/gone/multi-search`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+    const res = await fetch(`${site.url}/meili/gone/multi-search`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{}',
+    });
     expect(res.status).toBe(502);
     expect((await res.json()).message).toContain('"gone" did not answer');
   });

@@ -6,7 +6,10 @@ describe('the document stored for an article', () => {
   it('keeps a body of up to SNIPPET_SOURCE_CHARS in `body`, the field results crop', () => {
     const short = '短文一篇。';
     expect(splitBody(short)).toEqual([short, '']);
-    expect(toDocument(makeArticle({ id: 's', body: short }))).toMatchObject({ body: short, bodyMore: '' });
+    expect(toDocument(makeArticle({ id: 's', body: short }))).toMatchObject({
+      body: short,
+      bodyMore: '',
+    });
   });
 
   it('splits a long body after the last sentence end before the limit, losing nothing', () => {

@@ -30,31 +30,50 @@ afterAll(async () => {
 
 const run = async (req: Partial<ReturnType<typeof emptyRequest>>) => {
   const { q, filter, sort } = toMeiliQuery({ ...emptyRequest(), ...req });
-  return testClient().index(uid).search(q, { filter, sort, limit: 1000, facets: ['places.lvl0', 'reporters', 'kind', 'year', 'month'] });
+  return testClient()
+    .index(uid)
+    .search(q, {
+      filter,
+      sort,
+      limit: 1000,
+      facets: ['places.lvl0', 'reporters', 'kind', 'year', 'month'],
+    });
 };
 
 describe('filters and facets', () => {
   it('returns exactly the articles of a district within a date range', async () => {
     const result = await run({ districts: ['拱墅区'], from: '2023-03-01', to: '2023-08-31' });
-    const expected = articles.filter((a) => a.districts[0] === '拱墅区' && a.date! >= '2023-03-01' && a.date! <= '2023-08-31').map((a) => a.id);
+    const expected = articles
+      .filter(
+        (a) => a.districts[0] === '拱墅区' && a.date! >= '2023-03-01' && a.date! <= '2023-08-31',
+      )
+      .map((a) => a.id);
     expect(result.hits.map((h) => h.id).sort()).toEqual(expected.sort());
     expect(expected.length).toBeGreaterThan(0);
   });
 
   it('narrows to a street through the district → street level', async () => {
     const result = await run({ districts: ['上城区'], streets: ['四季青街道'] });
-    expect(result.hits.map((h) => h.id).sort()).toEqual(articles.filter((a) => a.streets.length).map((a) => a.id).sort());
+    expect(result.hits.map((h) => h.id).sort()).toEqual(
+      articles
+        .filter((a) => a.streets.length)
+        .map((a) => a.id)
+        .sort(),
+    );
   });
 
   it('reports facet counts that add up to the matching documents', async () => {
     const result = await run({ q: '社区活动', from: '2023-01-01', to: '2023-06-30' });
     const total = result.estimatedTotalHits ?? result.hits.length;
     expect(result.hits).toHaveLength(total);
-    const sum = (facet: string) => Object.values(result.facetDistribution?.[facet] ?? {}).reduce((a, b) => a + b, 0);
+    const sum = (facet: string) =>
+      Object.values(result.facetDistribution?.[facet] ?? {}).reduce((a, b) => a + b, 0);
     expect(sum('places.lvl0')).toBe(total);
     expect(sum('reporters')).toBe(total);
     expect(sum('kind')).toBe(total);
-    expect(result.facetDistribution?.['places.lvl0']?.['拱墅区']).toBe(result.hits.filter((h) => h.district === '拱墅区').length);
+    expect(result.facetDistribution?.['places.lvl0']?.['拱墅区']).toBe(
+      result.hits.filter((h) => h.district === '拱墅区').length,
+    );
   });
 
   it('sorts by date, newest first', async () => {
@@ -64,8 +83,13 @@ describe('filters and facets', () => {
   });
 
   it('leaves the live index searchable when a rebuild fails, and says why', async () => {
-    const bad = [...articles.map(toDocument), { ...toDocument(articles[0]!), id: 'not a valid id!' }];
-    await expect(publishIndex(testClient(), bad, { indexUid: uid, settings: indexSettings([]) })).rejects.toThrow(/failed \(task \d+/);
+    const bad = [
+      ...articles.map(toDocument),
+      { ...toDocument(articles[0]!), id: 'not a valid id!' },
+    ];
+    await expect(
+      publishIndex(testClient(), bad, { indexUid: uid, settings: indexSettings([]) }),
+    ).rejects.toThrow(/failed \(task \d+/);
     const after = await testClient().index(uid).search('社区活动', { limit: 100 });
     expect(after.estimatedTotalHits).toBe(articles.length);
     const { results } = await testClient().getIndexes({ limit: 1000 });

@@ -9,7 +9,9 @@ afterAll(async () => {
   await testClient().deleteIndex(uid).waitTask();
 });
 
-const articles = Array.from({ length: 12 }, (_, i) => makeArticle({ id: `b${i}`, headline: `第${i}篇`, body: '长'.repeat(300 * (i + 1)) }));
+const articles = Array.from({ length: 12 }, (_, i) =>
+  makeArticle({ id: `b${i}`, headline: `第${i}篇`, body: '长'.repeat(300 * (i + 1)) }),
+);
 const bytes = (docs: unknown[]) => Buffer.byteLength(JSON.stringify(docs));
 
 describe('batches sized by bytes', () => {
@@ -30,7 +32,12 @@ describe('batches sized by bytes', () => {
 
   it('indexes every document when the build is sent in many small batches', async () => {
     const seen: number[] = [];
-    await publishIndex(testClient(), articles.map(toDocument), { indexUid: uid, settings: indexSettings([]), batchBytes: 25_000, onProgress: (done) => seen.push(done) });
+    await publishIndex(testClient(), articles.map(toDocument), {
+      indexUid: uid,
+      settings: indexSettings([]),
+      batchBytes: 25_000,
+      onProgress: (done) => seen.push(done),
+    });
     expect((await testClient().index(uid).getStats()).numberOfDocuments).toBe(articles.length);
     expect(seen.length).toBeGreaterThan(2);
     expect(seen.at(-1)).toBe(articles.length);

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { dateToNum, emptyRequest, numToDate, parseSearchParams, searchHref, toMeiliQuery, toSearchParams, URL_PARAMS, type SearchRequest } from '../../src/search/query.ts';
+import {
+  dateToNum,
+  emptyRequest,
+  numToDate,
+  parseSearchParams,
+  searchHref,
+  toMeiliQuery,
+  toSearchParams,
+  URL_PARAMS,
+  type SearchRequest,
+} from '../../src/search/query.ts';
 
 /** A request with every field set, several values where a field takes several. */
 const everyField: SearchRequest = {
@@ -27,20 +37,48 @@ describe('the one search request format', () => {
 
   it('writes links the search page reads back as the same search', () => {
     expect(searchHref({})).toBe('/');
-    expect(searchHref({ people: ['孙丽'], sort: 'newest' })).toBe(`/?person=${encodeURIComponent('孙丽')}&sort=newest`);
-    const href = searchHref({ districts: ['拱墅区'], streets: ['湖墅街道'], from: '2023-05', to: '2023-05' });
-    expect(parseSearchParams(new URL(href, 'http://x').searchParams)).toEqual({ ...emptyRequest(), districts: ['拱墅区'], streets: ['湖墅街道'], from: '2023-05', to: '2023-05' });
+    expect(searchHref({ people: ['孙丽'], sort: 'newest' })).toBe(
+      `/?person=${encodeURIComponent('孙丽')}&sort=newest`,
+    );
+    const href = searchHref({
+      districts: ['拱墅区'],
+      streets: ['湖墅街道'],
+      from: '2023-05',
+      to: '2023-05',
+    });
+    expect(parseSearchParams(new URL(href, 'http://x').searchParams)).toEqual({
+      ...emptyRequest(),
+      districts: ['拱墅区'],
+      streets: ['湖墅街道'],
+      from: '2023-05',
+      to: '2023-05',
+    });
   });
 
   it('drops values it cannot use instead of guessing', () => {
-    const req = parseSearchParams(new URLSearchParams('year=abc&year=2021&month=May&from=yesterday&sort=best&page=-2'));
+    const req = parseSearchParams(
+      new URLSearchParams('year=abc&year=2021&month=May&from=yesterday&sort=best&page=-2'),
+    );
     expect(req).toEqual({ ...emptyRequest(), years: [2021] });
   });
 
   it('builds filters: values of one facet OR-ed, facets AND-ed, dates inclusive', () => {
-    expect(toMeiliQuery({ ...emptyRequest(), districts: ['上城区', '拱墅区'], reporters: ['林"晓'], from: '2023-01', to: '2023' })).toEqual({
+    expect(
+      toMeiliQuery({
+        ...emptyRequest(),
+        districts: ['上城区', '拱墅区'],
+        reporters: ['林"晓'],
+        from: '2023-01',
+        to: '2023',
+      }),
+    ).toEqual({
       q: '',
-      filter: ['places.lvl0 = "上城区" OR places.lvl0 = "拱墅区"', 'reporters = "林\\"晓"', 'dateNum >= 20230100', 'dateNum <= 20231231'],
+      filter: [
+        'places.lvl0 = "上城区" OR places.lvl0 = "拱墅区"',
+        'reporters = "林\\"晓"',
+        'dateNum >= 20230100',
+        'dateNum <= 20231231',
+      ],
       sort: [],
     });
   });
@@ -50,6 +88,8 @@ describe('the one search request format', () => {
       expect(numToDate(dateToNum(date, 'from'), 'from')).toBe(date);
       expect(numToDate(dateToNum(date, 'to'), 'to')).toBe(date);
     }
-    expect(toMeiliQuery({ ...emptyRequest(), to: numToDate(dateToNum('2023-02', 'to'), 'to') }).filter).toEqual(['dateNum <= 20230231']);
+    expect(
+      toMeiliQuery({ ...emptyRequest(), to: numToDate(dateToNum('2023-02', 'to'), 'to') }).filter,
+    ).toEqual(['dateNum <= 20230231']);
   });
 });

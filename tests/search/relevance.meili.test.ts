@@ -78,7 +78,9 @@ const CORPUS_QUERIES: [string, string][] = [
   ['人大代表 学习班 江西', '脱贫攻坚与乡村振兴'],
 ];
 
-const identifies = (a: Record<string, unknown>, key: string) => `${a.kicker}${a.headline}${a.subheadline}`.includes(key) || (!a.headline && String(a.body).slice(0, 40).includes(key));
+const identifies = (a: Record<string, unknown>, key: string) =>
+  `${a.kicker}${a.headline}${a.subheadline}`.includes(key) ||
+  (!a.headline && String(a.body).slice(0, 40).includes(key));
 
 /** Index the sample content/ plus `extra`, and check reader queries against it. */
 function relevanceSuite(extraPages: string[], queries: [string, string][], minimum: number) {
@@ -96,7 +98,9 @@ function relevanceSuite(extraPages: string[], queries: [string, string][], minim
 
   it('finds the right article in the top 3 for at least 95% of the queries and first for 90%', async () => {
     // Every query must have its article in the index: a query whose article went missing is a failure, not a skip.
-    const unavailable = queries.filter(([, key]) => !articles.some((a) => identifies(a as never, key)));
+    const unavailable = queries.filter(
+      ([, key]) => !articles.some((a) => identifies(a as never, key)),
+    );
     expect(unavailable).toEqual([]);
     expect(queries.length).toBeGreaterThanOrEqual(minimum);
     let first = 0;
@@ -107,9 +111,17 @@ function relevanceSuite(extraPages: string[], queries: [string, string][], minim
       const rank = hits.findIndex((h) => identifies(h, key));
       if (rank === 0) first++;
       if (rank >= 0) top3++;
-      if (rank !== 0) misses.push(`${q} → ${hits.map((h) => h.headline || String(h.body).slice(0, 12)).join(' | ')}`);
+      if (rank !== 0)
+        misses.push(
+          `${q} → ${hits.map((h) => h.headline || String(h.body).slice(0, 12)).join(' | ')}`,
+        );
     }
-    const report = { queries: queries.length, rank1: first / queries.length, top3: top3 / queries.length, misses };
+    const report = {
+      queries: queries.length,
+      rank1: first / queries.length,
+      top3: top3 / queries.length,
+      misses,
+    };
     console.log(`relevance: ${JSON.stringify(report)}`);
     expect(report.top3).toBeGreaterThanOrEqual(0.95);
     expect(report.rank1).toBeGreaterThanOrEqual(0.9);
@@ -120,6 +132,9 @@ describe('relevance: reader queries find the article they mean (sample pages and
   relevanceSuite([], [...SEED_QUERIES, ...WRITTEN_QUERIES], 48);
 });
 
-describe.skipIf(!hasCorpus)('relevance with benchmark corpus pages as well (needs ../shared/corpus beside the checkout; skipped without it)', () => {
-  relevanceSuite(corpusPages, [...SEED_QUERIES, ...WRITTEN_QUERIES, ...CORPUS_QUERIES], 48);
-});
+describe.skipIf(!hasCorpus)(
+  'relevance with benchmark corpus pages as well (needs ../shared/corpus beside the checkout; skipped without it)',
+  () => {
+    relevanceSuite(corpusPages, [...SEED_QUERIES, ...WRITTEN_QUERIES, ...CORPUS_QUERIES], 48);
+  },
+);

@@ -14,7 +14,9 @@ describe('embedded Meilisearch', () => {
     expect(host).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect((await fetch(`${host}/health`)).ok).toBe(true);
     expect((await fetch(`${host}/indexes`)).status).toBe(401);
-    expect((await fetch(`${host}/indexes`, { headers: { Authorization: `Bearer ${apiKey}` } })).status).toBe(200);
+    expect(
+      (await fetch(`${host}/indexes`, { headers: { Authorization: `Bearer ${apiKey}` } })).status,
+    ).toBe(200);
   });
 
   it('keeps a generated master key with 0600 permissions and reuses it', () => {
@@ -38,7 +40,13 @@ describe('the master key of the embedded server', () => {
       expect(argv).not.toContain('--master-key');
       // The key still protects the server: it is read from MEILI_MASTER_KEY.
       expect((await fetch(`${meili.host}/keys`)).status).toBe(401);
-      expect((await fetch(`${meili.host}/keys`, { headers: { Authorization: `Bearer ${meili.apiKey}` } })).status).toBe(200);
+      expect(
+        (
+          await fetch(`${meili.host}/keys`, {
+            headers: { Authorization: `Bearer ${meili.apiKey}` },
+          })
+        ).status,
+      ).toBe(200);
       expect(readFileSync(join(dir, 'meilisearch.log'), 'utf8')).not.toContain(meili.apiKey);
     } finally {
       await meili.stop();
@@ -50,13 +58,23 @@ describe('an embedded server left behind or dying', () => {
   it('stops the orphan a killed run left on the data folder, says so, and starts its own', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'baoku-orphan-'));
     // A baoku process that starts the server and is then killed with no chance to stop it.
-    const parent = spawn(process.execPath, ['--input-type=module', '-e', `
+    const parent = spawn(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `
       import { startMeili } from ${JSON.stringify(join(repo, 'src/search/server.ts'))};
       const m = await startMeili({ dataDir: ${JSON.stringify(dir)}, port: 0 });
       console.log(JSON.stringify({ pid: m.pid }));
       setInterval(() => {}, 1000);
-    `], { stdio: ['ignore', 'pipe', 'inherit'] });
-    const orphan = await new Promise<number>((done) => parent.stdout.once('data', (chunk: Buffer) => done(JSON.parse(chunk.toString()).pid)));
+    `,
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    const orphan = await new Promise<number>((done) =>
+      parent.stdout.once('data', (chunk: Buffer) => done(JSON.parse(chunk.toString()).pid)),
+    );
     parent.kill('SIGKILL');
     await new Promise((r) => parent.once('exit', r));
     expect(isAlive({ pid: orphan, start: null })).toBe(true);
@@ -89,12 +107,18 @@ describe('an embedded server left behind or dying', () => {
   it('restarts a server that dies while it is in use, on the same address, and logs it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'baoku-restart-'));
     const lines: string[] = [];
-    const meili = await startMeili({ dataDir: dir, port: 0, restart: { log: (l) => lines.push(l) } });
+    const meili = await startMeili({
+      dataDir: dir,
+      port: 0,
+      restart: { log: (l) => lines.push(l) },
+    });
     try {
       const first = meili.pid!;
       process.kill(first, 'SIGKILL');
       await expect.poll(() => lines.join('\n'), { timeout: 30_000 }).toContain('is back');
-      expect(lines[0]).toContain(`Meilisearch (pid ${first}) stopped unexpectedly (killed by SIGKILL); restarting it (attempt 1 of 5)`);
+      expect(lines[0]).toContain(
+        `Meilisearch (pid ${first}) stopped unexpectedly (killed by SIGKILL); restarting it (attempt 1 of 5)`,
+      );
       expect(meili.pid).not.toBe(first);
       expect((await fetch(`${meili.host}/health`)).ok).toBe(true);
     } finally {

@@ -6,7 +6,11 @@ import { indexArticles, makeArticle, testClient, uniqueUid } from '../helpers/me
 // case (an excluded run of Han characters) where the query has to be put differently.
 const uid = uniqueUid('syntax');
 const articles = [
-  makeArticle({ id: 'seal', headline: '智慧印章上线', body: '村里使用智慧印章之后，盖章不用再跑。' }),
+  makeArticle({
+    id: 'seal',
+    headline: '智慧印章上线',
+    body: '村里使用智慧印章之后，盖章不用再跑。',
+  }),
   makeArticle({ id: 'city', headline: '印章管理', body: '智慧城市建设中，印章管理更加规范。' }),
   makeArticle({ id: 'city-reversed', headline: '城市智慧', body: '城市的智慧在于规划。' }),
   makeArticle({ id: 'gongshu', headline: '亚运会志愿者', body: '亚运会志愿者在拱墅区服务。' }),
@@ -20,7 +24,8 @@ afterAll(async () => {
   await testClient().deleteIndex(uid).waitTask();
 });
 
-const raw = async (q: string) => (await testClient().index(uid).search(q, { limit: 50 })).hits.map((h) => h.id as string).sort();
+const raw = async (q: string) =>
+  (await testClient().index(uid).search(q, { limit: 50 })).hits.map((h) => h.id as string).sort();
 const asSent = (q: string) => raw(toMeiliQuery({ ...emptyRequest(), q }).q);
 const all = articles.map((a) => a.id);
 

@@ -4,7 +4,15 @@ import { normaliseQuery } from '../../src/search/syntax.ts';
 
 describe('the query syntax, made ready for Meilisearch', () => {
   it('leaves plain words, ASCII phrases and exclusions of Latin words as typed', () => {
-    for (const q of ['垃圾 分类', '"智慧印章"', 'G20 -test', '"亚运 -拱墅区"', '亚运 -"拱墅区"', '']) expect(normaliseQuery(q)).toBe(q);
+    for (const q of [
+      '垃圾 分类',
+      '"智慧印章"',
+      'G20 -test',
+      '"亚运 -拱墅区"',
+      '亚运 -"拱墅区"',
+      '',
+    ])
+      expect(normaliseQuery(q)).toBe(q);
   });
 
   it('turns the quotes of Chinese input methods into ASCII quotes', () => {
@@ -29,6 +37,8 @@ describe('the query syntax, made ready for Meilisearch', () => {
   });
 
   it('is what the export and the CLI send', () => {
-    expect(toMeiliQuery({ ...emptyRequest(), q: '“智慧印章” -垃圾分类' }).q).toBe('"智慧印章" -"垃圾分类"');
+    expect(toMeiliQuery({ ...emptyRequest(), q: '“智慧印章” -垃圾分类' }).q).toBe(
+      '"智慧印章" -"垃圾分类"',
+    );
   });
 });

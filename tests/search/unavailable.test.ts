@@ -17,12 +17,18 @@ async function flakyServer(failures: number, body: string) {
   let requests = 0;
   const server = createServer((_req, res) => {
     requests++;
-    if (requests <= failures) res.writeHead(503, { 'Content-Type': body.startsWith('{') ? 'application/json' : 'text/html' }).end(body);
+    if (requests <= failures)
+      res
+        .writeHead(503, { 'Content-Type': body.startsWith('{') ? 'application/json' : 'text/html' })
+        .end(body);
     else res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"status":"available"}');
   });
   servers.push(server);
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return { host: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, requests: () => requests };
+  return {
+    host: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    requests: () => requests,
+  };
 }
 
 /** A port nothing listens on: bind one, then close it. */
@@ -38,13 +44,16 @@ describe('when Meilisearch is briefly or permanently unavailable', () => {
   it.each([
     ['an HTML error page from a proxy', '<html><body>503 Service Unavailable</body></html>'],
     ['a JSON error', '{"message":"unavailable","code":"internal","type":"internal","link":""}'],
-  ])('retries with backoff until a briefly unavailable server answers (503 with %s)', async (_what, body) => {
-    const flaky = await flakyServer(2, body);
-    const client = new Meilisearch({ host: flaky.host });
-    const health = await withRetry('health', () => client.health(), { delay: 5 });
-    expect(health.status).toBe('available');
-    expect(flaky.requests()).toBe(3);
-  });
+  ])(
+    'retries with backoff until a briefly unavailable server answers (503 with %s)',
+    async (_what, body) => {
+      const flaky = await flakyServer(2, body);
+      const client = new Meilisearch({ host: flaky.host });
+      const health = await withRetry('health', () => client.health(), { delay: 5 });
+      expect(health.status).toBe('available');
+      expect(flaky.requests()).toBe(3);
+    },
+  );
 
   it('gives up after the last attempt with an error that says Meilisearch did not answer', async () => {
     const client = new Meilisearch({ host: `http://127.0.0.1:${await closedPort()}` });
@@ -58,10 +67,19 @@ describe('when Meilisearch is briefly or permanently unavailable', () => {
     const content = join(root, 'content');
     mkdirSync(join(content, 'gongshu'), { recursive: true });
     cpSync(resolve(import.meta.dirname, '../../content/papers.json'), join(content, 'papers.json'));
-    cpSync(resolve(import.meta.dirname, '../../content/gongshu'), join(content, 'gongshu'), { recursive: true });
+    cpSync(resolve(import.meta.dirname, '../../content/gongshu'), join(content, 'gongshu'), {
+      recursive: true,
+    });
     const host = `http://127.0.0.1:${await closedPort()}`;
-    const ingest = runIngest({ contentDir: content, dataDir: join(root, 'data'), meili: { host, apiKey: 'x' }, indexUid: 'unavailable_test' });
-    await expect(ingest).rejects.toThrow(new RegExp(`${host.replace(/[.:/]/g, '\\$&')}.*MEILI_URL`));
+    const ingest = runIngest({
+      contentDir: content,
+      dataDir: join(root, 'data'),
+      meili: { host, apiKey: 'x' },
+      indexUid: 'unavailable_test',
+    });
+    await expect(ingest).rejects.toThrow(
+      new RegExp(`${host.replace(/[.:/]/g, '\\$&')}.*MEILI_URL`),
+    );
     await expect(ingest).rejects.toBeInstanceOf(MeiliUnavailableError);
     await expect(ingest).rejects.toMatchObject({ host });
     expect(existsSync(join(root, 'data', 'articles.jsonl'))).toBe(true);

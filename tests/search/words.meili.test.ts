@@ -5,14 +5,35 @@ import { indexArticles, makeArticle, testClient, uniqueUid } from '../helpers/me
 
 const uid = uniqueUid('words');
 const articles = [
-  makeArticle({ id: 'hushu', headline: '湖墅街道开展垃圾分类宣传', body: '湖墅街道的志愿者走进小区。' }),
+  makeArticle({
+    id: 'hushu',
+    headline: '湖墅街道开展垃圾分类宣传',
+    body: '湖墅街道的志愿者走进小区。',
+  }),
   makeArticle({ id: 'hu', headline: '西湖边游人如织', body: '湖面上游船往来，湖边柳树成荫。' }),
   makeArticle({ id: 'shu', headline: '老别墅修缮完工', body: '这幢别墅建于民国，墅内陈设依旧。' }),
   makeArticle({ id: 'hu-shu-apart', headline: '湖畔有座别墅', body: '湖畔的别墅对外开放。' }),
-  makeArticle({ id: 'xiaogema', headline: '小哥畅行 一码通办', body: '“小哥码”上线后，外卖小哥进出小区更方便。' }),
-  makeArticle({ id: 'xiaoge', headline: '快递小哥的一天', body: '快递小哥每天送件上百单，扫码签收。' }),
-  makeArticle({ id: 'reform', headline: '深化数字化改革', body: '全区推进数字化改革，打造整体智治。' }),
-  makeArticle({ id: 'gongshu', headline: '拱墅区举办运河文化节', body: '拱墅区各街道参与。', districts: ['拱墅区'] }),
+  makeArticle({
+    id: 'xiaogema',
+    headline: '小哥畅行 一码通办',
+    body: '“小哥码”上线后，外卖小哥进出小区更方便。',
+  }),
+  makeArticle({
+    id: 'xiaoge',
+    headline: '快递小哥的一天',
+    body: '快递小哥每天送件上百单，扫码签收。',
+  }),
+  makeArticle({
+    id: 'reform',
+    headline: '深化数字化改革',
+    body: '全区推进数字化改革，打造整体智治。',
+  }),
+  makeArticle({
+    id: 'gongshu',
+    headline: '拱墅区举办运河文化节',
+    body: '拱墅区各街道参与。',
+    districts: ['拱墅区'],
+  }),
   makeArticle({ id: 'xiacheng', headline: '下城区老旧小区改造', body: '下城区推进改造。' }),
   makeArticle({ id: 'other', headline: '社区运动会举行', body: '居民参加拔河比赛。' }),
 ];
@@ -22,7 +43,8 @@ afterAll(async () => {
   await testClient().deleteIndex(uid).waitTask();
 });
 
-const ids = async (q: string) => (await testClient().index(uid).search(q, { limit: 50 })).hits.map((h) => h.id).sort();
+const ids = async (q: string) =>
+  (await testClient().index(uid).search(q, { limit: 50 })).hits.map((h) => h.id).sort();
 
 describe('Chinese words in the index', () => {
   it('matches 湖墅 as one word, not 湖 or 墅 alone', async () => {
@@ -38,9 +60,23 @@ describe('Chinese words in the index', () => {
   });
 
   it('highlights the whole word in titles and crops the body around it', async () => {
-    const long = makeArticle({ id: 'long', headline: '小哥码再升级', body: `${'街道工作人员走访辖区商户。'.repeat(20)}新版小哥码可以一键登记。${'居民对此表示欢迎。'.repeat(20)}` });
-    await testClient().index(uid).addDocuments([toDocument(long)]).waitTask();
-    const { hits } = await testClient().index(uid).search('小哥码', { ...SNIPPET_QUERY, attributesToHighlight: [...SNIPPET_QUERY.attributesToHighlight], attributesToCrop: [...SNIPPET_QUERY.attributesToCrop], filter: 'id = long' });
+    const long = makeArticle({
+      id: 'long',
+      headline: '小哥码再升级',
+      body: `${'街道工作人员走访辖区商户。'.repeat(20)}新版小哥码可以一键登记。${'居民对此表示欢迎。'.repeat(20)}`,
+    });
+    await testClient()
+      .index(uid)
+      .addDocuments([toDocument(long)])
+      .waitTask();
+    const { hits } = await testClient()
+      .index(uid)
+      .search('小哥码', {
+        ...SNIPPET_QUERY,
+        attributesToHighlight: [...SNIPPET_QUERY.attributesToHighlight],
+        attributesToCrop: [...SNIPPET_QUERY.attributesToCrop],
+        filter: 'id = long',
+      });
     const formatted = hits[0]?._formatted as { headline: string; body: string };
     expect(formatted.headline).toBe('<mark>小哥码</mark>再升级');
     expect(formatted.body).toContain('<mark>小哥码</mark>');
@@ -48,7 +84,7 @@ describe('Chinese words in the index', () => {
     expect(formatted.body.length).toBeLessThan(long.body.length / 2);
   });
 
-  it('finds articles under a district\'s old and new names (下城区 ↔ 拱墅区)', async () => {
+  it("finds articles under a district's old and new names (下城区 ↔ 拱墅区)", async () => {
     expect(await ids('下城区')).toEqual(['gongshu', 'xiacheng']);
     expect(await ids('拱墅区')).toEqual(['gongshu', 'xiacheng']);
   });

@@ -31,7 +31,10 @@ export default async function setup(project: TestProject) {
   const a = await start();
   const b = await start();
   project.provide('meili', { host: main.host, apiKey: main.apiKey });
-  project.provide('meiliPair', [a, b].map((m) => ({ host: m.host, apiKey: m.apiKey, pid: m.pid! })));
+  project.provide(
+    'meiliPair',
+    [a, b].map((m) => ({ host: m.host, apiKey: m.apiKey, pid: m.pid! })),
+  );
   return async () => {
     await Promise.all(servers.map((s) => s.stop()));
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true });

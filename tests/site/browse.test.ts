@@ -9,7 +9,9 @@ const articles = fixtureArticles();
 describe('browse helpers', () => {
   it('ranks districts by article count, each with its streets', () => {
     const tree = districtTree(articles);
-    expect(tree.reduce((n, d) => n + d.count, 0)).toBe(articles.filter((a) => a.districts.length).length);
+    expect(tree.reduce((n, d) => n + d.count, 0)).toBe(
+      articles.filter((a) => a.districts.length).length,
+    );
     expect(tree.map((d) => d.count)).toEqual([...tree.map((d) => d.count)].sort((a, b) => b - a));
     const gongshu = tree.find((d) => d.district === '拱墅区')!;
     expect(gongshu.streets).toEqual([{ street: '湖墅街道', count: 5 }]);
@@ -19,12 +21,18 @@ describe('browse helpers', () => {
   it('files every dated article under its year, month and day', () => {
     const years = calendar(articles);
     expect([...years.keys()].sort()).toEqual(['2022', '2023']);
-    const count = [...years.values()].flatMap((months) => [...months.values()]).flatMap((days) => [...days.values()]).flat().length;
+    const count = [...years.values()]
+      .flatMap((months) => [...months.values()])
+      .flatMap((days) => [...days.values()])
+      .flat().length;
     expect(count).toBe(articles.filter((a) => a.date).length);
   });
 
-  it('lays out one day\'s issues paper by paper, page by page, and names an unknown paper', () => {
-    const day = [makeArticle({ id: 'p1', paper: '', paperName: '', page: '2' }), makeArticle({ id: 'p2', paper: 'east', paperName: '城东报', page: '1' })];
+  it("lays out one day's issues paper by paper, page by page, and names an unknown paper", () => {
+    const day = [
+      makeArticle({ id: 'p1', paper: '', paperName: '', page: '2' }),
+      makeArticle({ id: 'p2', paper: 'east', paperName: '城东报', page: '1' }),
+    ];
     const issues = issuesOn(day);
     expect([...issues.values()].map((i) => i.name).sort()).toEqual(['城东报', '（未归属报纸）']);
   });
@@ -45,14 +53,28 @@ describe('browse helpers', () => {
     expect(y2022.months[0]).toBe('2022-01');
     expect(y2022.count('上城区', '2022-01')).toBe(1);
     expect(y2022.count('上城区', '1999-01')).toBe(0);
-    const total = pages.reduce((n, p) => n + p.districts.reduce((m, d) => m + p.months.reduce((k, mo) => k + p.count(d, mo), 0), 0), 0);
-    expect(total).toBe(articles.filter((a) => a.date && a.date.length >= 7).reduce((n, a) => n + a.districts.length, 0));
+    const total = pages.reduce(
+      (n, p) =>
+        n + p.districts.reduce((m, d) => m + p.months.reduce((k, mo) => k + p.count(d, mo), 0), 0),
+      0,
+    );
+    expect(total).toBe(
+      articles
+        .filter((a) => a.date && a.date.length >= 7)
+        .reduce((n, a) => n + a.districts.length, 0),
+    );
   });
 
   it('splits a year with more districts than a page holds into pages, most covered districts first', () => {
-    const many = Array.from({ length: 250 }, (_, i) => makeArticle({ id: `c${i}`, date: '2023-05-01', districts: [`第${i % 120}区`] }));
+    const many = Array.from({ length: 250 }, (_, i) =>
+      makeArticle({ id: `c${i}`, date: '2023-05-01', districts: [`第${i % 120}区`] }),
+    );
     const pages = coverage(many, 50);
-    expect(pages.map((p) => `${p.year}/${p.page}/${p.pages}/${p.districts.length}`)).toEqual(['2023/1/3/50', '2023/2/3/50', '2023/3/3/20']);
+    expect(pages.map((p) => `${p.year}/${p.page}/${p.pages}/${p.districts.length}`)).toEqual([
+      '2023/1/3/50',
+      '2023/2/3/50',
+      '2023/3/3/20',
+    ]);
     expect(pages[0]!.count(pages[0]!.districts[0]!, '2023-05')).toBe(3);
     expect(new Set(pages.flatMap((p) => p.districts)).size).toBe(120);
   });

@@ -19,12 +19,21 @@ describe('the static site built from a fixture articles file', () => {
   });
 
   it('writes one page per article', () => {
-    for (const a of articles) expect(existsSync(join(dist, 'a', a.id, 'index.html')), a.id).toBe(true);
+    for (const a of articles)
+      expect(existsSync(join(dist, 'a', a.id, 'index.html')), a.id).toBe(true);
     expect(readdirSync(join(dist, 'a'))).toHaveLength(articles.length);
   });
 
   it('writes the search page and every browse page', () => {
-    for (const path of ['', 'districts', 'dates', 'reporters', 'papers', 'coverage', 'corrections']) {
+    for (const path of [
+      '',
+      'districts',
+      'dates',
+      'reporters',
+      'papers',
+      'coverage',
+      'corrections',
+    ]) {
       expect(existsSync(join(dist, path, 'index.html')), `/${path}/`).toBe(true);
     }
   });
@@ -58,26 +67,43 @@ describe('the static site built from a fixture articles file', () => {
   });
 
   it('writes every link into search in the one request format the search page reads', () => {
-    const pages = (readdirSync(dist, { recursive: true }) as string[]).filter((f) => f.endsWith('.html'));
+    const pages = (readdirSync(dist, { recursive: true }) as string[]).filter((f) =>
+      f.endsWith('.html'),
+    );
     const links = new Set<string>();
     for (const page of pages) {
-      for (const m of readFileSync(join(dist, page), 'utf8').matchAll(/href="(\/\?[^"]*)"/g)) links.add(m[1]!.replace(/&amp;/g, '&'));
+      for (const m of readFileSync(join(dist, page), 'utf8').matchAll(/href="(\/\?[^"]*)"/g))
+        links.add(m[1]!.replace(/&amp;/g, '&'));
     }
     const known = new Set<string>(Object.values(URL_PARAMS));
     const used = new Set<string>();
     for (const link of links) {
       const params = new URLSearchParams(link.slice(2));
       for (const name of params.keys()) used.add(name);
-      expect([...params.keys()].filter((k) => !known.has(k)), link).toEqual([]);
+      expect(
+        [...params.keys()].filter((k) => !known.has(k)),
+        link,
+      ).toEqual([]);
       expect(toSearchParams(parseSearchParams(params)).toString(), link).toBe(params.toString());
     }
     // Reporter pages, district and street lists, district months, the coverage map, keywords and paper pages all link in.
-    expect([...used].sort()).toEqual(['district', 'from', 'month', 'paper', 'person', 'q', 'sort', 'street', 'to']);
+    expect([...used].sort()).toEqual([
+      'district',
+      'from',
+      'month',
+      'paper',
+      'person',
+      'q',
+      'sort',
+      'street',
+      'to',
+    ]);
   });
 
   it('ships no schema library to the browser: the search page and export menu import only pure helpers', () => {
     const scripts = readdirSync(join(dist, '_astro')).filter((f) => f.endsWith('.js'));
     expect(scripts.length).toBeGreaterThan(0);
-    for (const f of scripts) expect(readFileSync(join(dist, '_astro', f), 'utf8'), f).not.toMatch(/ZodError|\$ZodType/);
+    for (const f of scripts)
+      expect(readFileSync(join(dist, '_astro', f), 'utf8'), f).not.toMatch(/ZodError|\$ZodType/);
   });
 });

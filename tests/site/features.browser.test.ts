@@ -7,7 +7,12 @@ import { unzipSync, strFromU8 } from 'fflate';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { CORRECTIONS_LOG } from '../../src/config/index.ts';
-import { BAOKU_VERSION, BUNDLE_FILES, MANIFEST_FILE, type BundleManifest } from '../../src/export/bundle.ts';
+import {
+  BAOKU_VERSION,
+  BUNDLE_FILES,
+  MANIFEST_FILE,
+  type BundleManifest,
+} from '../../src/export/bundle.ts';
 import { Correction } from '../../src/corrections/schema.ts';
 import { ensureSearchKey } from '../../src/search/keys.ts';
 import { indexArticles, testClient, uniqueUid } from '../helpers/meili.ts';
@@ -28,7 +33,12 @@ let browser: Browser;
 beforeAll(async () => {
   dist = buildSite(articles, { beside: { [CORRECTIONS_LOG]: JSON.stringify(log) } });
   await indexArticles(uid, articles);
-  const searchConfig = JSON.stringify({ host: inject('meili').host, index: uid, apiKey: await ensureSearchKey(testClient(), uid), indexVersion: INDEX_VERSION });
+  const searchConfig = JSON.stringify({
+    host: inject('meili').host,
+    index: uid,
+    apiKey: await ensureSearchKey(testClient(), uid),
+    indexVersion: INDEX_VERSION,
+  });
   // What an ingest leaves: data/search.json, copied beside the site as /search-config.json.
   writeFileSync(join(dataDir, 'search.json'), searchConfig);
   writeFileSync(join(dist, 'search-config.json'), searchConfig);
@@ -45,33 +55,45 @@ afterAll(async () => {
 });
 
 async function open(path: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  const page = await browser.newPage({
+    viewport: { width: 1280, height: 900 },
+    acceptDownloads: true,
+  });
   await page.goto(`${site.url}${path}`);
   return page;
 }
-const hitCount = async (page: Page) => Number((await page.locator('#stats strong').textContent()) ?? NaN);
+const hitCount = async (page: Page) =>
+  Number((await page.locator('#stats strong').textContent()) ?? NaN);
 
 /** `npm run export` with the flags given, against the test server and index, reading data/search.json from dataDir. */
 function cliExport(args: string[]) {
   const { host, apiKey } = inject('meili');
-  const result = spawnSync(process.execPath, [join(root, 'scripts/export.ts'), ...args, '--data', dataDir, '--base-url', site.url], {
-    cwd: root,
-    env: { ...process.env, MEILI_URL: host, MEILI_MASTER_KEY: apiKey },
-    encoding: 'buffer',
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  const result = spawnSync(
+    process.execPath,
+    [join(root, 'scripts/export.ts'), ...args, '--data', dataDir, '--base-url', site.url],
+    {
+      cwd: root,
+      env: { ...process.env, MEILI_URL: host, MEILI_MASTER_KEY: apiKey },
+      encoding: 'buffer',
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
   if (result.status !== 0) throw new Error(`export failed: ${result.stderr.toString()}`);
   return result.stdout;
 }
 
 async function download(page: Page, format: string): Promise<{ name: string; bytes: Buffer }> {
   await page.locator('#export-menu summary').click();
-  const [file] = await Promise.all([page.waitForEvent('download'), page.locator(`#export-menu button[data-format="${format}"]`).click()]);
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator(`#export-menu button[data-format="${format}"]`).click(),
+  ]);
   return { name: file.suggestedFilename(), bytes: readFileSync((await file.path())!) };
 }
 
 describe('the search syntax on the search page', () => {
-  const withDistrict = (d: string) => articles.filter((a) => a.headline.includes('邻里节') && a.districts.includes(d)).length;
+  const withDistrict = (d: string) =>
+    articles.filter((a) => a.headline.includes('邻里节') && a.districts.includes(d)).length;
   const all = articles.filter((a) => a.headline.includes('邻里节')).length;
 
   it('explains itself in a popover next to the box', async () => {
@@ -81,7 +103,8 @@ describe('the search syntax on the search page', () => {
     await page.locator('button[popovertarget="search-help"]').first().click();
     await expect.poll(() => help.isVisible()).toBe(true);
     const text = await help.textContent();
-    for (const example of ['垃圾 分类', '"智慧印章"', '亚运 -拱墅区', '双引号', '减号']) expect(text).toContain(example);
+    for (const example of ['垃圾 分类', '"智慧印章"', '亚运 -拱墅区', '双引号', '减号'])
+      expect(text).toContain(example);
     await help.locator('button', { hasText: '关闭' }).click();
     await expect.poll(() => help.isVisible()).toBe(false);
     await page.close();
@@ -95,9 +118,13 @@ describe('the search syntax on the search page', () => {
     await box.fill('邻里节 -拱墅区');
     await expect.poll(() => hitCount(page)).toBe(all - withDistrict('拱墅区'));
     await box.fill('邻里节 －拱墅区 -上城区');
-    await expect.poll(() => hitCount(page)).toBe(all - withDistrict('拱墅区') - withDistrict('上城区'));
+    await expect
+      .poll(() => hitCount(page))
+      .toBe(all - withDistrict('拱墅区') - withDistrict('上城区'));
     await box.fill('“湖墅街道第2场邻里节”');
-    await expect.poll(() => page.locator('.ais-Hits-item h3').allTextContents()).toEqual(['湖墅街道第2场邻里节']);
+    await expect
+      .poll(() => page.locator('.ais-Hits-item h3').allTextContents())
+      .toEqual(['湖墅街道第2场邻里节']);
     await page.close();
   });
 
@@ -106,35 +133,70 @@ describe('the search syntax on the search page', () => {
     await expect.poll(() => hitCount(page)).toBe(all - withDistrict('拱墅区'));
     const csv = (await download(page, 'csv')).bytes;
     expect(csv.equals(cliExport(['--q', '邻里节 -拱墅区', '--format', 'csv']))).toBe(true);
-    expect(csv.toString('utf8').split('\r\n').filter(Boolean)).toHaveLength(1 + all - withDistrict('拱墅区'));
+    expect(csv.toString('utf8').split('\r\n').filter(Boolean)).toHaveLength(
+      1 + all - withDistrict('拱墅区'),
+    );
     await page.close();
   });
 });
 
 describe('the research bundle', () => {
   const query = `/?q=${encodeURIComponent('邻里节')}&district=${encodeURIComponent('钱塘区')}&sort=oldest`;
-  const expected = articles.filter((a) => a.headline.includes('邻里节') && a.districts.includes('钱塘区')).length;
+  const expected = articles.filter(
+    (a) => a.headline.includes('邻里节') && a.districts.includes('钱塘区'),
+  ).length;
 
   it('is one ZIP whose data and citation files are byte for byte those of the CLI, with a manifest that differs only in time and origin', async () => {
     const page = await open(query);
     await expect.poll(() => hitCount(page)).toBe(expected);
     const fromSite = await download(page, 'bundle');
     expect(fromSite.name).toMatch(/^报库_邻里节_钱塘区_\d{4}-\d{2}-\d{2}\.zip$/);
-    const fromCli = cliExport(['--q', '邻里节', '--district', '钱塘区', '--sort', 'oldest', '--format', 'bundle']);
+    const fromCli = cliExport([
+      '--q',
+      '邻里节',
+      '--district',
+      '钱塘区',
+      '--sort',
+      'oldest',
+      '--format',
+      'bundle',
+    ]);
     const site = unzipSync(new Uint8Array(fromSite.bytes));
     const cli = unzipSync(new Uint8Array(fromCli));
-    expect(Object.keys(site).sort()).toEqual([...BUNDLE_FILES.map((f) => f.name), MANIFEST_FILE].sort());
+    expect(Object.keys(site).sort()).toEqual(
+      [...BUNDLE_FILES.map((f) => f.name), MANIFEST_FILE].sort(),
+    );
     expect(Object.keys(cli).sort()).toEqual(Object.keys(site).sort());
     for (const { name, format } of BUNDLE_FILES) {
       expect(Buffer.from(site[name]!).equals(Buffer.from(cli[name]!)), name).toBe(true);
       // And each is what the single-format export writes.
-      expect(Buffer.from(site[name]!).equals(cliExport(['--q', '邻里节', '--district', '钱塘区', '--sort', 'oldest', '--format', format])), `${name} = --format ${format}`).toBe(true);
+      expect(
+        Buffer.from(site[name]!).equals(
+          cliExport([
+            '--q',
+            '邻里节',
+            '--district',
+            '钱塘区',
+            '--sort',
+            'oldest',
+            '--format',
+            format,
+          ]),
+        ),
+        `${name} = --format ${format}`,
+      ).toBe(true);
     }
-    const manifest = (files: Record<string, Uint8Array>) => JSON.parse(strFromU8(files[MANIFEST_FILE]!)) as BundleManifest;
+    const manifest = (files: Record<string, Uint8Array>) =>
+      JSON.parse(strFromU8(files[MANIFEST_FILE]!)) as BundleManifest;
     const a = manifest(site);
     const b = manifest(cli);
     expect([a.exportedFrom, b.exportedFrom]).toEqual(['site', 'cli']);
-    const timeless = (m: BundleManifest) => ({ ...m, exportedAt: '', exportedFrom: '', citation: m.citation.replace(m.exportedAt, '') });
+    const timeless = (m: BundleManifest) => ({
+      ...m,
+      exportedAt: '',
+      exportedFrom: '',
+      citation: m.citation.replace(m.exportedAt, ''),
+    });
     expect(timeless(a)).toEqual(timeless(b));
     await page.close();
   });
@@ -159,7 +221,9 @@ describe('the research bundle', () => {
     for (const f of m.files) {
       const bytes = zip[f.name]!;
       expect(f.bytes, f.name).toBe(bytes.length);
-      const digest = Buffer.from(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>)).toString('hex');
+      const digest = Buffer.from(
+        await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>),
+      ).toString('hex');
       expect(f.sha256, f.name).toBe(digest);
     }
     await page.close();
@@ -167,7 +231,7 @@ describe('the research bundle', () => {
 });
 
 describe('报告错误 without a report address', () => {
-  it('opens the prefilled correction as text to paste: the article\'s anchor and fields, ready for a reason and date', async () => {
+  it("opens the prefilled correction as text to paste: the article's anchor and fields, ready for a reason and date", async () => {
     const article = articles.find((a) => a.id === 'e2e-xihu')!;
     const page = await open(`/a/${article.id}/`);
     const text = page.locator('#report-text');
@@ -175,8 +239,18 @@ describe('报告错误 without a report address', () => {
     await page.locator('#report summary', { hasText: '报告错误' }).click();
     await expect.poll(() => text.isVisible()).toBe(true);
     const line = await text.inputValue();
-    const correction = Correction.parse({ ...JSON.parse(line), reason: '街道有误', date: '2024-01-01' });
-    expect(correction).toMatchObject({ action: 'edit', id: article.id, file: article.file, headline: article.headline, set: { districts: ['西湖区'], bylines: article.bylines } });
+    const correction = Correction.parse({
+      ...JSON.parse(line),
+      reason: '街道有误',
+      date: '2024-01-01',
+    });
+    expect(correction).toMatchObject({
+      action: 'edit',
+      id: article.id,
+      file: article.file,
+      headline: article.headline,
+      set: { districts: ['西湖区'], bylines: article.bylines },
+    });
     await page.close();
   });
 });
@@ -184,9 +258,17 @@ describe('报告错误 without a report address', () => {
 describe('the district facet', () => {
   it('shows the city where a name repeats across the country, and districts by count', async () => {
     const page = await open('/');
-    const labels = page.locator('#facet-district .ais-HierarchicalMenu > .ais-HierarchicalMenu-list > .ais-HierarchicalMenu-item > div .ais-HierarchicalMenu-label');
+    const labels = page.locator(
+      '#facet-district .ais-HierarchicalMenu > .ais-HierarchicalMenu-list > .ais-HierarchicalMenu-item > div .ais-HierarchicalMenu-label',
+    );
     await expect.poll(() => labels.allTextContents()).toContain('杭州市 · 西湖区');
-    const counts = (await page.locator('#facet-district .ais-HierarchicalMenu > .ais-HierarchicalMenu-list > .ais-HierarchicalMenu-item > div .ais-HierarchicalMenu-count').allTextContents()).map(Number);
+    const counts = (
+      await page
+        .locator(
+          '#facet-district .ais-HierarchicalMenu > .ais-HierarchicalMenu-list > .ais-HierarchicalMenu-item > div .ais-HierarchicalMenu-count',
+        )
+        .allTextContents()
+    ).map(Number);
     expect(counts.length).toBeGreaterThan(3);
     expect(counts).toEqual([...counts].sort((x, y) => y - x));
     expect(await labels.allTextContents()).toContain('上城区');

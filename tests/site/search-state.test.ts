@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { dateToNum, emptyRequest, parseSearchParams, type SearchRequest } from '../../src/search/query.ts';
+import {
+  dateToNum,
+  emptyRequest,
+  parseSearchParams,
+  type SearchRequest,
+} from '../../src/search/query.ts';
 import { fromUiState, inputDate, toUiState } from '../../src/site/search-state.ts';
 
 const everyField: SearchRequest = {
@@ -27,12 +32,23 @@ describe('the search page state', () => {
   });
 
   it('shows a person from a reporter page link as a refinement of the people facet', () => {
-    const state = toUiState(parseSearchParams(new URLSearchParams('person=孙丽&sort=newest')), index);
-    expect(state).toEqual({ sortBy: 'articles:dateNum:desc', refinementList: { people: ['孙丽'] } });
+    const state = toUiState(
+      parseSearchParams(new URLSearchParams('person=孙丽&sort=newest')),
+      index,
+    );
+    expect(state).toEqual({
+      sortBy: 'articles:dateNum:desc',
+      refinementList: { people: ['孙丽'] },
+    });
   });
 
   it('holds a street as the second level under its district', () => {
-    expect(toUiState({ ...emptyRequest(), districts: ['上城区'], streets: ['上城区 > 四季青街道'] }, index).hierarchicalMenu).toEqual({ 'places.lvl0': ['上城区', '四季青街道'] });
+    expect(
+      toUiState(
+        { ...emptyRequest(), districts: ['上城区'], streets: ['上城区 > 四季青街道'] },
+        index,
+      ).hierarchicalMenu,
+    ).toEqual({ 'places.lvl0': ['上城区', '四季青街道'] });
   });
 
   it('fills a date input with a whole day: the first of a month from, its real last day to', () => {

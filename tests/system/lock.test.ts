@@ -9,24 +9,36 @@ import { acquireLock } from '../../src/system/lock.ts';
 const lockModule = resolve(import.meta.dirname, '../../src/system/lock.ts');
 const children: ChildProcess[] = [];
 afterEach(() => {
-  for (const c of children.splice(0)) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+  for (const c of children.splice(0))
+    if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
 });
 
 /** Another process that takes the lock and holds it until it is sent SIGTERM (then exits cleanly). */
 async function holder(file: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--input-type=module', '-e', `
+  const child = spawn(
+    process.execPath,
+    [
+      '--input-type=module',
+      '-e',
+      `
     import { acquireLock } from ${JSON.stringify(lockModule)};
     await acquireLock(${JSON.stringify(file)}, { task: 'ingest' });
     process.on('SIGTERM', () => process.exit(0));
     console.log('locked');
     setInterval(() => {}, 1000);
-  `], { stdio: ['ignore', 'pipe', 'inherit'] });
+  `,
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   children.push(child);
   await new Promise<void>((done) => child.stdout!.once('data', () => done()));
   return child;
 }
 
-const exited = (child: ChildProcess) => new Promise((r) => (child.exitCode !== null || child.signalCode !== null ? r(null) : child.once('exit', r)));
+const exited = (child: ChildProcess) =>
+  new Promise((r) =>
+    child.exitCode !== null || child.signalCode !== null ? r(null) : child.once('exit', r),
+  );
 
 describe('the data folder lock', () => {
   it('fails at once, naming the holder and its pid, when told not to wait', async () => {
@@ -41,12 +53,19 @@ describe('the data folder lock', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'baoku-lock-')), 'baoku.lock');
     const other = await holder(file);
     const waitedFor: LockHolder[] = [];
-    const taking = acquireLock(file, { task: 'build', onWait: (h) => waitedFor.push(h), pollMs: 20 });
+    const taking = acquireLock(file, {
+      task: 'build',
+      onWait: (h) => waitedFor.push(h),
+      pollMs: 20,
+    });
     await expect.poll(() => waitedFor.length).toBe(1);
     expect(waitedFor[0]).toMatchObject({ pid: other.pid, task: 'ingest' });
     other.kill('SIGTERM');
     const lock = await taking;
-    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ pid: process.pid, task: 'build' });
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({
+      pid: process.pid,
+      task: 'build',
+    });
     lock.release();
     expect(existsSync(file)).toBe(false);
   });
@@ -58,7 +77,11 @@ describe('the data folder lock', () => {
     await exited(killed);
     expect(existsSync(file)).toBe(true);
     const stale: LockHolder[] = [];
-    const lock = await acquireLock(file, { task: 'ingest', wait: false, onStale: (h) => stale.push(h) });
+    const lock = await acquireLock(file, {
+      task: 'ingest',
+      wait: false,
+      onStale: (h) => stale.push(h),
+    });
     expect(stale.map((h) => h.pid)).toEqual([killed.pid]);
     lock.release();
   });
@@ -74,7 +97,13 @@ describe('the data folder lock', () => {
   it('never releases a lock another process holds', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'baoku-lock-')), 'baoku.lock');
     const lock = await acquireLock(file, { task: 'ingest' });
-    const theirs = JSON.stringify({ pid: 1, start: null, host: 'elsewhere', task: 'ingest', since: '' });
+    const theirs = JSON.stringify({
+      pid: 1,
+      start: null,
+      host: 'elsewhere',
+      task: 'ingest',
+      since: '',
+    });
     writeFileSync(file, theirs);
     lock.release();
     expect(readFileSync(file, 'utf8')).toBe(theirs);

@@ -4,6 +4,12 @@ import { t } from '../../site/i18n.ts';
 import { loadArticles } from '../../site/load-articles.ts';
 
 export function GET() {
-  const xml = atomFeed({ title: t('feed.newest'), page: '/', path: feedPath('newest'), articles: loadArticles(), siteUrl: loadConfig().siteUrl });
+  const xml = atomFeed({
+    title: t('feed.newest'),
+    page: '/',
+    path: feedPath('newest'),
+    articles: loadArticles(),
+    siteUrl: loadConfig().siteUrl,
+  });
   return new Response(xml, { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });
 }

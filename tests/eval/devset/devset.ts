@@ -2,11 +2,25 @@
  * The committed dev set on disk: where its source and rendered layouts live, writing them, and checking
  * that what is committed is what the renderer makes of the source today.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { PapersFile } from '../../../src/model/paper.ts';
 import { repoRoot } from '../shared.ts';
-import { LAYOUTS, loadDevSource, renderDevset, type Layout, type RenderedLayout } from './render.ts';
+import {
+  LAYOUTS,
+  loadDevSource,
+  renderDevset,
+  type Layout,
+  type RenderedLayout,
+} from './render.ts';
 
 export const devsetDir = join(repoRoot, 'tests/fixtures/devset');
 export const layoutDir = (layout: Layout) => join(devsetDir, layout);
@@ -19,7 +33,10 @@ export function regionOptional(): boolean {
 /** Load, validate and render the committed source; throws listing every problem. */
 export function renderCommitted(dir = devsetDir): RenderedLayout[] {
   const { source, problems } = loadDevSource(dir);
-  if (problems.length) throw new Error(`dev-set source has ${problems.length} problem(s):\n  ${problems.join('\n  ')}`);
+  if (problems.length)
+    throw new Error(
+      `dev-set source has ${problems.length} problem(s):\n  ${problems.join('\n  ')}`,
+    );
   return renderDevset(source, { regionOptional: regionOptional() });
 }
 
@@ -58,9 +75,11 @@ export function staleFiles(rendered: RenderedLayout[], dir = devsetDir): string[
     const present = new Set(listFiles(root));
     for (const [path, content] of wanted) {
       if (!present.has(path)) problems.push(`${r.layout}/${path}: missing`);
-      else if (readFileSync(join(root, path), 'utf8') !== content) problems.push(`${r.layout}/${path}: differs`);
+      else if (readFileSync(join(root, path), 'utf8') !== content)
+        problems.push(`${r.layout}/${path}: differs`);
     }
-    for (const path of present) if (!wanted.has(path)) problems.push(`${r.layout}/${path}: not rendered from any page`);
+    for (const path of present)
+      if (!wanted.has(path)) problems.push(`${r.layout}/${path}: not rendered from any page`);
   }
   return problems;
 }

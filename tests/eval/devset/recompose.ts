@@ -72,7 +72,10 @@ function blockAt(blocks: Block[], at: number): number {
 }
 
 /** Find each gold article's blocks on a PDF-style page; articles that cannot be found exactly are returned apart. */
-export function locateArticles(page: CorpusPage): { located: LocatedArticle[]; dropped: { gold: GoldRecord; why: string }[] } {
+export function locateArticles(page: CorpusPage): {
+  located: LocatedArticle[];
+  dropped: { gold: GoldRecord; why: string }[];
+} {
   const blocks = pageBlocks(page.text);
   const stream = blocks.map((b) => b.norm).join('');
   const dropped: { gold: GoldRecord; why: string }[] = [];
@@ -86,7 +89,12 @@ export function locateArticles(page: CorpusPage): { located: LocatedArticle[]; d
       const want = normText(g.titles.join(''));
       const candidates = blocks.map((b, i) => (b.norm === want ? i : -1)).filter((i) => i >= 0);
       if (candidates.length !== 1) {
-        dropped.push({ gold: g, why: candidates.length ? 'title block printed twice' : 'no block holds exactly the title lines' });
+        dropped.push({
+          gold: g,
+          why: candidates.length
+            ? 'title block printed twice'
+            : 'no block holds exactly the title lines',
+        });
         continue;
       }
       titleBlock = candidates[0]!;
@@ -94,7 +102,10 @@ export function locateArticles(page: CorpusPage): { located: LocatedArticle[]; d
     }
     const at = stream.indexOf(first, from);
     if (at < 0 || (titleBlock === null && stream.indexOf(first, at + 1) >= 0)) {
-      dropped.push({ gold: g, why: at < 0 ? 'first snippet not found after the titles' : 'first snippet not unique' });
+      dropped.push({
+        gold: g,
+        why: at < 0 ? 'first snippet not found after the titles' : 'first snippet not unique',
+      });
       continue;
     }
     const bodyStart = blockAt(blocks, at);
@@ -113,7 +124,12 @@ export function locateArticles(page: CorpusPage): { located: LocatedArticle[]; d
     found.push({
       gold: g,
       titles: g.titles,
-      paragraphs: blocks.slice((titleBlock ?? bodyStart - 1) + 1, lastBlock + 1).map((b) => b.lines.map((l) => l.trimStart()).join('').trim()),
+      paragraphs: blocks.slice((titleBlock ?? bodyStart - 1) + 1, lastBlock + 1).map((b) =>
+        b.lines
+          .map((l) => l.trimStart())
+          .join('')
+          .trim(),
+      ),
       firstBlock,
       lastBlock,
     });
@@ -123,11 +139,18 @@ export function locateArticles(page: CorpusPage): { located: LocatedArticle[]; d
   found.forEach((a, i) => {
     const prev = found[i - 1];
     const next = found[i + 1];
-    const overlaps = (prev && prev.lastBlock >= a.firstBlock) || (next && a.lastBlock >= next.firstBlock);
+    const overlaps =
+      (prev && prev.lastBlock >= a.firstBlock) || (next && a.lastBlock >= next.firstBlock);
     const body = normText(a.paragraphs.join(''));
-    const others = page.gold.filter((g) => g !== a.gold && normText(g.first) !== normText(a.gold.first) && body.includes(normText(g.first)));
+    const others = page.gold.filter(
+      (g) =>
+        g !== a.gold &&
+        normText(g.first) !== normText(a.gold.first) &&
+        body.includes(normText(g.first)),
+    );
     if (overlaps) dropped.push({ gold: a.gold, why: 'extent overlaps another article' });
-    else if (others.length) dropped.push({ gold: a.gold, why: 'body holds another article’s first snippet' });
+    else if (others.length)
+      dropped.push({ gold: a.gold, why: 'body holds another article’s first snippet' });
     else located.push(a);
   });
   return { located, dropped };
@@ -172,9 +195,15 @@ export interface DerivedLayoutSet {
 }
 
 /** Corpus pages of one month folder with their gold (pages without gold are skipped). */
-export function loadCorpusPages(monthDir: string, goldFile: string, options: { every?: number } = {}): CorpusPage[] {
+export function loadCorpusPages(
+  monthDir: string,
+  goldFile: string,
+  options: { every?: number } = {},
+): CorpusPage[] {
   const every = options.every ?? 1;
-  const files = readdirSync(monthDir).filter((f) => f.endsWith('.txt')).sort();
+  const files = readdirSync(monthDir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
   const wanted = new Set(files.filter((_, i) => i % every === 0));
   const byFile = new Map<string, GoldRecord[]>();
   for (const g of parseGold(readFileSync(goldFile, 'utf8'), goldFile)) {
@@ -183,11 +212,21 @@ export function loadCorpusPages(monthDir: string, goldFile: string, options: { e
     list.push(g);
     byFile.set(g.file, list);
   }
-  return [...wanted].filter((f) => byFile.has(f)).map((file) => ({ file, text: readFileSync(join(monthDir, file), 'utf8'), gold: byFile.get(file)! }));
+  return [...wanted]
+    .filter((f) => byFile.has(f))
+    .map((file) => ({
+      file,
+      text: readFileSync(join(monthDir, file), 'utf8'),
+      gold: byFile.get(file)!,
+    }));
 }
 
 /** Recompose the pages into each derived layout under `outDir/<layout>/`, returning the folders and their gold. */
-export function recomposeCorpus(pages: CorpusPage[], outDir: string, layouts: readonly DerivedLayout[] = DERIVED_LAYOUTS): DerivedLayoutSet[] {
+export function recomposeCorpus(
+  pages: CorpusPage[],
+  outDir: string,
+  layouts: readonly DerivedLayout[] = DERIVED_LAYOUTS,
+): DerivedLayoutSet[] {
   const located = pages.map((p) => ({ page: p, ...locateArticles(p) }));
   return layouts.map((layout) => {
     const dir = join(outDir, layout);

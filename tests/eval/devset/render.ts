@@ -57,13 +57,21 @@ export interface RenderOptions {
 /** Read and validate the source folder; every problem is listed (file and field), nothing is dropped silently. */
 export function loadDevSource(dir: string): { source: DevSource; problems: string[] } {
   const problems: string[] = [];
-  const papersParsed = DevPapers.safeParse(JSON.parse(readFileSync(join(dir, 'papers.json'), 'utf8')));
+  const papersParsed = DevPapers.safeParse(
+    JSON.parse(readFileSync(join(dir, 'papers.json'), 'utf8')),
+  );
   const papers = papersParsed.success ? papersParsed.data.papers : [];
-  if (!papersParsed.success) problems.push(...papersParsed.error.issues.map((i) => `papers.json: ${i.path.join('.')}: ${i.message}`));
+  if (!papersParsed.success)
+    problems.push(
+      ...papersParsed.error.issues.map((i) => `papers.json: ${i.path.join('.')}: ${i.message}`),
+    );
   const pages: DevSource['pages'] = [];
-  for (const name of readdirSync(join(dir, 'pages')).filter((n) => n.endsWith('.json')).sort()) {
+  for (const name of readdirSync(join(dir, 'pages'))
+    .filter((n) => n.endsWith('.json'))
+    .sort()) {
     const id = name.replace(/\.json$/, '');
-    if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) problems.push(`pages/${name}: page id must be lower-case letters, digits and "-"`);
+    if (!/^[a-z0-9][a-z0-9-]*$/.test(id))
+      problems.push(`pages/${name}: page id must be lower-case letters, digits and "-"`);
     let json: unknown;
     try {
       json = JSON.parse(readFileSync(join(dir, 'pages', name), 'utf8'));
@@ -73,7 +81,9 @@ export function loadDevSource(dir: string): { source: DevSource; problems: strin
     }
     const parsed = DevPage.safeParse(json);
     if (!parsed.success) {
-      problems.push(...parsed.error.issues.map((i) => `pages/${name}: ${i.path.join('.')}: ${i.message}`));
+      problems.push(
+        ...parsed.error.issues.map((i) => `pages/${name}: ${i.path.join('.')}: ${i.message}`),
+      );
       continue;
     }
     problems.push(...checkPage(id, parsed.data, papers));
@@ -86,16 +96,21 @@ export function loadDevSource(dir: string): { source: DevSource; problems: strin
 export function checkPage(id: string, page: DevPage, papers: DevPaper[]): string[] {
   const problems: string[] = [];
   const at = (i: number) => `pages/${id}.json: articles.${i}`;
-  if (!papers.some((p) => p.slug === page.paper)) problems.push(`pages/${id}.json: paper "${page.paper}" is not in papers.json`);
+  if (!papers.some((p) => p.slug === page.paper))
+    problems.push(`pages/${id}.json: paper "${page.paper}" is not in papers.json`);
   const printed = page.articles.map((a) => normText(printedText(a)));
   page.articles.forEach((a, i) => {
     const text = printedText(a);
     for (const name of [...a.bylines.map((b) => b.name), ...a.bylines_ok]) {
-      if (!text.includes(name)) problems.push(`${at(i)}: byline name "${name}" is not printed in the article`);
+      if (!text.includes(name))
+        problems.push(`${at(i)}: byline name "${name}" is not printed in the article`);
     }
     const first = normText(firstSnippet(a));
     printed.forEach((other, j) => {
-      if (j !== i && other.includes(first)) problems.push(`${at(i)}: its first snippet "${firstSnippet(a)}" is also printed in article ${j}`);
+      if (j !== i && other.includes(first))
+        problems.push(
+          `${at(i)}: its first snippet "${firstSnippet(a)}" is also printed in article ${j}`,
+        );
     });
   });
   return problems;
@@ -108,10 +123,18 @@ export function formatPapers(papers: DevPaper[]): string {
 
 /** Everything printed for an article, in one string (for checks). */
 function printedText(a: DevArticle): string {
-  return [...a.titles, a.byline ?? '', a.dateline ?? '', ...a.paragraphs.map((p) => (typeof p === 'string' ? p : p.subhead)), a.credit ?? '', ...a.captions].join('\n');
+  return [
+    ...a.titles,
+    a.byline ?? '',
+    a.dateline ?? '',
+    ...a.paragraphs.map((p) => (typeof p === 'string' ? p : p.subhead)),
+    a.credit ?? '',
+    ...a.captions,
+  ].join('\n');
 }
 
-const bodyParagraphs = (a: DevArticle) => a.paragraphs.filter((p): p is string => typeof p === 'string');
+const bodyParagraphs = (a: DevArticle) =>
+  a.paragraphs.filter((p): p is string => typeof p === 'string');
 
 function firstSnippet(a: DevArticle): string {
   return [...bodyParagraphs(a)[0]!].slice(0, SNIPPET_LENGTH).join('').trim();
@@ -123,14 +146,38 @@ function lastSnippet(a: DevArticle): string {
 
 /** The gold line of an article as printed in `file`. */
 export function goldFor(a: DevArticle, file: string, banner: string | null): GoldRecord {
-  const g: GoldRecord = { file, kind: a.kind, titles: a.titles, first: firstSnippet(a), last: lastSnippet(a), bylines: a.bylines, districts: a.districts };
+  const g: GoldRecord = {
+    file,
+    kind: a.kind,
+    titles: a.titles,
+    first: firstSnippet(a),
+    last: lastSnippet(a),
+    bylines: a.bylines,
+    districts: a.districts,
+  };
   if (a.bylines_ok.length) g.bylines_ok = a.bylines_ok;
   if (a.districts_ok.length) g.districts_ok = a.districts_ok;
   if (a.source !== null) g.source = a.source;
   if (banner !== null) g.section = banner;
   // Key order as in ../shared/gold/seeds.gold.jsonl.
   return Object.fromEntries(
-    (['file', 'kind', 'titles', 'first', 'last', 'bylines', 'bylines_ok', 'districts', 'districts_ok', 'source', 'section'] as const).filter((k) => g[k] !== undefined).map((k) => [k, g[k]]),
+    (
+      [
+        'file',
+        'kind',
+        'titles',
+        'first',
+        'last',
+        'bylines',
+        'bylines_ok',
+        'districts',
+        'districts_ok',
+        'source',
+        'section',
+      ] as const
+    )
+      .filter((k) => g[k] !== undefined)
+      .map((k) => [k, g[k]]),
   ) as GoldRecord;
 }
 
@@ -147,7 +194,11 @@ const PARENTHESISED = /^[（(].*[）)]$/u;
  * line of its own), captions sit between paragraphs or after the last one, the credit closes the article —
  * on its own line, or run into the last paragraph when it is a parenthesised name and `inlineCredit` allows.
  */
-function bodyElements(a: DevArticle, rng: Rng, options: { inlineCredit: boolean; datelineLine: boolean }): Element[] {
+function bodyElements(
+  a: DevArticle,
+  rng: Rng,
+  options: { inlineCredit: boolean; datelineLine: boolean },
+): Element[] {
   const els: Element[] = [];
   let datelineDone = a.dateline === null;
   for (const p of a.paragraphs) {
@@ -157,8 +208,13 @@ function bodyElements(a: DevArticle, rng: Rng, options: { inlineCredit: boolean;
     }
     if (!datelineDone) {
       datelineDone = true;
-      if (options.datelineLine) els.push({ kind: 'dateline', text: a.dateline! }, { kind: 'para', text: p });
-      else els.push({ kind: 'para', text: /[）)]$/u.test(a.dateline!) ? a.dateline + p : `${a.dateline} ${p}` });
+      if (options.datelineLine)
+        els.push({ kind: 'dateline', text: a.dateline! }, { kind: 'para', text: p });
+      else
+        els.push({
+          kind: 'para',
+          text: /[）)]$/u.test(a.dateline!) ? a.dateline + p : `${a.dateline} ${p}`,
+        });
       continue;
     }
     els.push({ kind: 'para', text: p });
@@ -171,7 +227,13 @@ function bodyElements(a: DevArticle, rng: Rng, options: { inlineCredit: boolean;
   }
   if (a.credit !== null) {
     const last = els.at(-1)!;
-    if (options.inlineCredit && PARENTHESISED.test(a.credit) && last.kind === 'para' && rng.chance(0.5)) last.text += a.credit;
+    if (
+      options.inlineCredit &&
+      PARENTHESISED.test(a.credit) &&
+      last.kind === 'para' &&
+      rng.chance(0.5)
+    )
+      last.text += a.credit;
     else els.push({ kind: 'credit', text: a.credit });
   }
   return els;
@@ -211,7 +273,8 @@ function renderClean(page: DevPage, rng: Rng): string {
     const lines = [...a.titles];
     const body: string[] = [];
     if (a.byline) body.push(indent + a.byline);
-    for (const e of bodyElements(a, rng, { inlineCredit: true, datelineLine: false })) body.push(indent + e.text);
+    for (const e of bodyElements(a, rng, { inlineCredit: true, datelineLine: false }))
+      body.push(indent + e.text);
     if (spaced) {
       // Blank lines between paragraphs too: only the flush-left titles mark where an article starts.
       out.push([...lines, body[0]!], ...body.slice(1).map((l) => [l]));
@@ -230,7 +293,11 @@ function renderPdf(page: DevPage, rng: Rng): string {
     if (bylineFirst) out.push([a.byline!]);
     if (a.titles.length) out.push([...a.titles]);
     if (a.byline && !bylineFirst) out.push([a.byline]);
-    for (const e of bodyElements(a, rng, { inlineCredit: true, datelineLine: a.dateline !== null && rng.chance(0.3) })) out.push(...wrappedBlocks(e, width, kinsoku, rng));
+    for (const e of bodyElements(a, rng, {
+      inlineCredit: true,
+      datelineLine: a.dateline !== null && rng.chance(0.3),
+    }))
+      out.push(...wrappedBlocks(e, width, kinsoku, rng));
   }
   return blocks(out);
 }
@@ -242,7 +309,8 @@ function renderTitlesAfter(page: DevPage, rng: Rng): string {
     const width = rng.int(12, 24);
     const kinsoku = rng.chance(0.7);
     if (a.byline) out.push([a.byline]);
-    for (const e of bodyElements(a, rng, { inlineCredit: true, datelineLine: false })) out.push(...wrappedBlocks(e, width, kinsoku, rng));
+    for (const e of bodyElements(a, rng, { inlineCredit: true, datelineLine: false }))
+      out.push(...wrappedBlocks(e, width, kinsoku, rng));
     if (a.titles.length) {
       if (rng.chance(0.5)) out.push(...a.titles.map((t) => [t]));
       else out.push([...a.titles]);
@@ -251,7 +319,15 @@ function renderTitlesAfter(page: DevPage, rng: Rng): string {
   return blocks(out);
 }
 
-const HALF_WIDTH: Record<string, string> = { '，': ',', '（': '(', '）': ')', '：': ':', '；': ';', '？': '?', '！': '!' };
+const HALF_WIDTH: Record<string, string> = {
+  '，': ',',
+  '（': '(',
+  '）': ')',
+  '：': ':',
+  '；': ';',
+  '？': '?',
+  '！': '!',
+};
 
 function renderMarkdown(page: DevPage, rng: Rng): string {
   const level = rng.pick(['#', '##', '##', '###', '####']);
@@ -265,10 +341,14 @@ function renderMarkdown(page: DevPage, rng: Rng): string {
     const onlyMain = main !== null && a.titles.length > 1 && rng.chance(0.5);
     a.titles.forEach((t, i) => {
       if (onlyMain && i !== main) out.push([t]);
-      else out.push([`${i === main || main === null ? mark : rng.pick(['#', '##', '###', '####'])} ${t}`]);
+      else
+        out.push([
+          `${i === main || main === null ? mark : rng.pick(['#', '##', '###', '####'])} ${t}`,
+        ]);
     });
     if (a.byline) out.push([a.byline]);
-    for (const e of bodyElements(a, rng, { inlineCredit: true, datelineLine: false })) out.push([e.text]);
+    for (const e of bodyElements(a, rng, { inlineCredit: true, datelineLine: false }))
+      out.push([e.text]);
   }
   const text = blocks(out);
   return halfWidth ? text.replace(/[，（）：；？！]/gu, (c) => HALF_WIDTH[c]!) : text;
@@ -300,8 +380,13 @@ export function renderDevset(source: DevSource, options: RenderOptions): Rendere
       const dir = inPaperFolder ? `${page.paper}/${page.date}/` : '';
       let text = renderPage(layout, page, id);
       // The page number travels in the sidecar (or front matter), and the date too when there is no paper folder.
-      const meta: Record<string, string> = inPaperFolder ? { page: page.page } : { date: page.date, page: page.page };
-      if (ext === 'md') text = `---\n${Object.entries(meta).map(([k, v]) => `${k}: "${v}"`).join('\n')}\n---\n\n${text}`;
+      const meta: Record<string, string> = inPaperFolder
+        ? { page: page.page }
+        : { date: page.date, page: page.page };
+      if (ext === 'md')
+        text = `---\n${Object.entries(meta)
+          .map(([k, v]) => `${k}: "${v}"`)
+          .join('\n')}\n---\n\n${text}`;
       else files.push({ path: `${dir}${id}.meta.json`, content: JSON.stringify(meta) + '\n' });
       files.push({ path: `${dir}${file}`, content: text });
       gold.push(...page.articles.map((a) => goldFor(a, file, page.banner)));

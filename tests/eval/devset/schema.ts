@@ -7,7 +7,10 @@ import { z } from 'zod';
 import { GoldByline } from '../../../src/eval/gold.ts';
 import { ArticleKind } from '../../../src/model/article.ts';
 
-export const DevParagraph = z.union([z.string().min(1), z.object({ subhead: z.string().min(1) }).strict()]);
+export const DevParagraph = z.union([
+  z.string().min(1),
+  z.object({ subhead: z.string().min(1) }).strict(),
+]);
 export type DevParagraph = z.infer<typeof DevParagraph>;
 
 export const DevArticle = z
@@ -34,11 +37,23 @@ export const DevArticle = z
   })
   .strict()
   .superRefine((a, ctx) => {
-    if (a.kind === 'brief' && a.titles.length) ctx.addIssue({ code: 'custom', path: ['titles'], message: 'a brief has no titles' });
-    if (a.kind !== 'brief' && !a.titles.length) ctx.addIssue({ code: 'custom', path: ['titles'], message: `an ${a.kind} needs its title lines (or is it a brief?)` });
-    if (!a.paragraphs.some((p) => typeof p === 'string')) ctx.addIssue({ code: 'custom', path: ['paragraphs'], message: 'no body paragraph (only subheads)' });
+    if (a.kind === 'brief' && a.titles.length)
+      ctx.addIssue({ code: 'custom', path: ['titles'], message: 'a brief has no titles' });
+    if (a.kind !== 'brief' && !a.titles.length)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['titles'],
+        message: `an ${a.kind} needs its title lines (or is it a brief?)`,
+      });
+    if (!a.paragraphs.some((p) => typeof p === 'string'))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['paragraphs'],
+        message: 'no body paragraph (only subheads)',
+      });
     const names = a.bylines.map((b) => b.name);
-    if (new Set(names).size !== names.length) ctx.addIssue({ code: 'custom', path: ['bylines'], message: 'a name is listed twice' });
+    if (new Set(names).size !== names.length)
+      ctx.addIssue({ code: 'custom', path: ['bylines'], message: 'a name is listed twice' });
   });
 export type DevArticle = z.infer<typeof DevArticle>;
 

@@ -5,10 +5,20 @@ import { groupBy } from '../../../site/browse.ts';
 import { atomFeed, feedPath } from '../../../site/feeds.ts';
 import { loadArticles } from '../../../site/load-articles.ts';
 
-export const getStaticPaths = (() => [...groupBy(loadArticles(), (a) => a.bylines.map((b) => b.name))].map(([name, articles]) => ({ params: { name }, props: { name, articles } }))) satisfies GetStaticPaths;
+export const getStaticPaths = (() =>
+  [...groupBy(loadArticles(), (a) => a.bylines.map((b) => b.name))].map(([name, articles]) => ({
+    params: { name },
+    props: { name, articles },
+  }))) satisfies GetStaticPaths;
 
 export function GET({ props }: { props: { name: string; articles: Article[] } }) {
   const page = `/reporters/${encodeURIComponent(props.name)}/`;
-  const xml = atomFeed({ title: props.name, page, path: feedPath('reporters', props.name), articles: props.articles, siteUrl: loadConfig().siteUrl });
+  const xml = atomFeed({
+    title: props.name,
+    page,
+    path: feedPath('reporters', props.name),
+    articles: props.articles,
+    siteUrl: loadConfig().siteUrl,
+  });
   return new Response(xml, { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });
 }
