@@ -62,10 +62,9 @@ import { EXTRACTOR_VERSION } from '../src/ingest/extract-page.ts';
 import type { Article } from '../src/model/article.ts';
 import { fromJsonLines, sortArticles, toJsonLines } from '../src/model/articles-file.ts';
 import { serveSite } from '../src/pipeline/serve-site.ts';
-import { meiliClient } from '../src/search/client.ts';
 import { dictionaryCandidates, dictionaryWords, pickDictionary } from '../src/search/dictionary.ts';
 import { toDocument } from '../src/search/document.ts';
-import { federatedSearch, multiSearchBody, type SearchTarget } from '../src/search/federated.ts';
+import { federatedSearch, type SearchTarget } from '../src/search/federated.ts';
 import { ensureSearchKey } from '../src/search/keys.ts';
 import { configureNetwork } from '../src/search/network.ts';
 import { indexSettings } from '../src/search/settings.ts';
@@ -111,12 +110,12 @@ if (values.child === 'extract') {
   const done = performance.now();
   const articles = pages.reduce((n, p) => n + p.articles.length, 0);
   process.stdout.write(
-    JSON.stringify({
+    `${JSON.stringify({
       startupMs: ready - started,
       extractMs: done - ready,
       articles,
       maxRssMb: process.resourceUsage().maxRSS / 1024,
-    }) + '\n',
+    })}\n`,
   );
   process.exit(0);
 }
@@ -404,8 +403,12 @@ async function jiebaPart() {
       ),
       row(
         'keywords (TF-IDF, 8 per paragraph)',
-        time(() => paragraphs.forEach((p) => a.extract(p, 8))),
-        time(() => paragraphs.forEach((p) => tfidf.extractKeywords(b, p, 8))),
+        time(() => {
+          for (const p of paragraphs) a.extract(p, 8);
+        }),
+        time(() => {
+          for (const p of paragraphs) tfidf.extractKeywords(b, p, 8);
+        }),
       ),
     ],
   );
@@ -664,10 +667,12 @@ async function sitePart() {
   if (result.status !== 0) throw new Error(result.stderr.slice(-3000));
   const seconds = (performance.now() - started) / 1000;
   const all: string[] = [];
-  const walk = (d: string) =>
-    readdirSync(d).forEach((f) =>
-      statSync(join(d, f)).isDirectory() ? walk(join(d, f)) : all.push(join(d, f)),
-    );
+  const walk = (d: string) => {
+    for (const f of readdirSync(d)) {
+      if (statSync(join(d, f)).isDirectory()) walk(join(d, f));
+      else all.push(join(d, f));
+    }
+  };
   walk(outDir);
   const html = all
     .filter((f) => f.endsWith('.html'))

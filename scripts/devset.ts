@@ -25,7 +25,7 @@ import {
   staleFiles,
   writeRendered,
 } from '../tests/eval/devset/devset.ts';
-import { formatPapers, loadDevSource } from '../tests/eval/devset/render.ts';
+import { formatPapers, loadDevSource, type RenderedLayout } from '../tests/eval/devset/render.ts';
 import { DevPapers } from '../tests/eval/devset/schema.ts';
 
 function fail(message: string): never {
@@ -102,7 +102,7 @@ if (importAt >= 0) {
   }
 }
 
-let rendered;
+let rendered: RenderedLayout[] = [];
 try {
   rendered = renderCommitted();
 } catch (error) {

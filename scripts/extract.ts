@@ -18,7 +18,7 @@ try {
       console.error(`${m.file}:${m.line}: ${m.severity}: ${m.message}`);
     for (const article of page.articles) out.push(JSON.stringify(article));
   }
-  process.stdout.write(out.length ? out.join('\n') + '\n' : '');
+  process.stdout.write(out.length ? `${out.join('\n')}\n` : '');
   const skipped = pages.filter((p) => p.status === 'skipped').length;
   console.error(
     `${pages.length} files, ${out.length} articles${skipped ? `, ${skipped} skipped` : ''}`,

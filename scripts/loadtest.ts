@@ -78,7 +78,7 @@ try {
     log(`\nindexed in ${Math.round(seconds)} s`);
     writeFileSync(
       builtFile,
-      JSON.stringify({ documents: docs.length, seconds, dated: true }) + '\n',
+      `${JSON.stringify({ documents: docs.length, seconds, dated: true })}\n`,
     );
   }
   const key = await ensureSearchKey(client, 'articles');
@@ -141,7 +141,7 @@ try {
       direct,
       proxied,
     };
-    writeFileSync(join(work, 'loadtest.json'), JSON.stringify(summary, null, 2) + '\n');
+    writeFileSync(join(work, 'loadtest.json'), `${JSON.stringify(summary, null, 2)}\n`);
     for (const [label, r] of [
       ['straight to Meilisearch', direct],
       ["through the site's /meili proxy", proxied],

@@ -157,7 +157,10 @@ if (only !== 'devset') {
             .filter((f) => f.endsWith('.txt'))
             .sort()
             .filter((_, i) => i % every === 0)
-            .map((f) => (copyFileSync(join(d, f), join(dir, f)), f)),
+            .map((f) => {
+              copyFileSync(join(d, f), join(dir, f));
+              return f;
+            }),
         );
       }
       jobsToRun.push({
@@ -220,7 +223,7 @@ async function worker() {
       mkdirSync(outDir, { recursive: true });
       writeFileSync(
         join(outDir, `${job.set}-${job.layout}.gold.jsonl`),
-        job.gold.map((g) => JSON.stringify(g) + '\n').join(''),
+        job.gold.map((g) => `${JSON.stringify(g)}\n`).join(''),
       );
       writeFileSync(join(outDir, `${job.set}-${job.layout}.pred.jsonl`), stdout);
     }
@@ -265,7 +268,7 @@ if (flag('json')) {
       );
       for (const m of misses.slice(0, missesPerRow))
         console.log(
-          formatMiss({ ...m, what: m.what.length > 100 ? m.what.slice(0, 100) + '…' : m.what }),
+          formatMiss({ ...m, what: m.what.length > 100 ? `${m.what.slice(0, 100)}…` : m.what }),
         );
     }
   }

@@ -41,7 +41,7 @@ export function layOutCorpus(
 ): { contentDir: string; pages: Map<string, string> } {
   const pages = new Map<string, string>();
   mkdirSync(join(dest, paper.slug), { recursive: true });
-  writeFileSync(join(dest, 'papers.json'), JSON.stringify({ papers: [paper] }, null, 2) + '\n');
+  writeFileSync(join(dest, 'papers.json'), `${JSON.stringify({ papers: [paper] }, null, 2)}\n`);
   for (const page of corpusPages(corpus)) {
     const m = PAGE_NAME.exec(page.name);
     if (!m) continue;

@@ -38,7 +38,7 @@ export function readResults(file: string): Results {
 }
 
 export function writeResults(file: string, results: Results) {
-  writeFileSync(file, JSON.stringify(results, null, 2) + '\n');
+  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
 }
 
 const cell = (s: string | undefined) => (s ?? '').replace(/\|/g, '\\|');

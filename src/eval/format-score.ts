@@ -16,19 +16,19 @@ export function pythonJson(value: unknown, indent?: number, key = '', depth = 0)
   if (typeof value === 'number')
     return INT_KEYS.has(key) && Number.isInteger(value) ? String(value) : pyJsonFloat(value);
   if (typeof value === 'string') return JSON.stringify(value);
-  const nl = indent === undefined ? '' : '\n' + ' '.repeat(indent * (depth + 1));
-  const end = indent === undefined ? '' : '\n' + ' '.repeat(indent * depth);
+  const nl = indent === undefined ? '' : `\n${' '.repeat(indent * (depth + 1))}`;
+  const end = indent === undefined ? '' : `\n${' '.repeat(indent * depth)}`;
   const sep = indent === undefined ? ', ' : ',';
   if (Array.isArray(value)) {
     if (value.length === 0) return '[]';
-    return '[' + value.map((v) => nl + pythonJson(v, indent, '', depth + 1)).join(sep) + end + ']';
+    return `[${value.map((v) => nl + pythonJson(v, indent, '', depth + 1)).join(sep)}${end}]`;
   }
   const entries = Object.entries(value as Record<string, unknown>);
   if (entries.length === 0) return '{}';
   return (
     '{' +
     entries
-      .map(([k, v]) => nl + JSON.stringify(k) + ': ' + pythonJson(v, indent, k, depth + 1))
+      .map(([k, v]) => `${nl + JSON.stringify(k)}: ${pythonJson(v, indent, k, depth + 1)}`)
       .join(sep) +
     end +
     '}'
@@ -56,12 +56,12 @@ export interface ReportOptions {
 /** The whole standard output of the scorer, ending in a newline. */
 export function formatReport(result: ScoreResult, options: ReportOptions = {}): string {
   const m: ExtractionScore = result.metrics;
-  if (options.json) return pythonJson(m) + '\n';
+  if (options.json) return `${pythonJson(m)}\n`;
   const lines: string[] = [];
   if (options.verbose) lines.push(...result.misses.map(formatMiss));
   lines.push(pythonJson(m, 1));
   lines.push(
     `overall (worst of segmentation F1, title, byline F1, primary district): ${pyFloat(m.overall)}`,
   );
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }

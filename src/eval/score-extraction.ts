@@ -123,16 +123,16 @@ export function pyRepr(v: unknown): string {
     let out = '';
     for (const ch of v) {
       const c = ch.codePointAt(0)!;
-      if (ch === '\\' || ch === quote) out += '\\' + ch;
+      if (ch === '\\' || ch === quote) out += `\\${ch}`;
       else if (ch === '\n') out += '\\n';
       else if (ch === '\r') out += '\\r';
       else if (ch === '\t') out += '\\t';
-      else if (c < 0x20 || c === 0x7f) out += '\\x' + c.toString(16).padStart(2, '0');
+      else if (c < 0x20 || c === 0x7f) out += `\\x${c.toString(16).padStart(2, '0')}`;
       else out += ch;
     }
     return quote + out + quote;
   }
-  if (Array.isArray(v)) return '[' + v.map(pyRepr).join(', ') + ']';
+  if (Array.isArray(v)) return `[${v.map(pyRepr).join(', ')}]`;
   if (isObject(v))
     return (
       '{' +
@@ -161,7 +161,7 @@ export function pyFloat(x: number): string {
     return `${digits}e${e < 0 ? '-' : '+'}${String(Math.abs(e)).padStart(2, '0')}`;
   }
   const s = String(x);
-  return s.includes('.') ? s : s + '.0';
+  return s.includes('.') ? s : `${s}.0`;
 }
 
 /** A text value of a prediction field: the Python scorer's `get(p, k) or ''`. */
@@ -255,7 +255,7 @@ export function scoreExtraction(
         const printed = match
           ? TITLE_FIELDS.map((k) => textOf(get(match!.article, k))).join('')
           : '-';
-        misses.push({ kind: 'title', file: g.file, what: g.titles.join('') + ' <> ' + printed });
+        misses.push({ kind: 'title', file: g.file, what: `${g.titles.join('')} <> ${printed}` });
       }
     }
 

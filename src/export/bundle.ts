@@ -107,7 +107,7 @@ export async function writeBundle(
     files,
   };
   const full: BundleManifest = { ...manifest, citation: citation(manifest) };
-  add(MANIFEST_FILE, strToU8(JSON.stringify(full, null, 2) + '\n'));
+  add(MANIFEST_FILE, strToU8(`${JSON.stringify(full, null, 2)}\n`));
   zip.end();
   if (failure) throw failure;
   return full;

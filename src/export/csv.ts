@@ -33,7 +33,7 @@ export function csvCell(value: string): string {
 }
 
 export function csvHeader(): string {
-  return CSV_COLUMNS.join(',') + '\r\n';
+  return `${CSV_COLUMNS.join(',')}\r\n`;
 }
 
 /** One article as a CSV row (CRLF line end); `baseUrl` makes the article link absolute. */
@@ -53,5 +53,5 @@ export function csvRow(a: Article, baseUrl: string): string {
     `${baseUrl.replace(/\/$/, '')}${articlePath(a.id)}`,
     a.body,
   ];
-  return cells.map(csvCell).join(',') + '\r\n';
+  return `${cells.map(csvCell).join(',')}\r\n`;
 }

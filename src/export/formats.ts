@@ -28,11 +28,11 @@ export function formatRecord(format: Format, article: Article, baseUrl: string):
     case 'csv':
       return csvRow(article, baseUrl);
     case 'jsonl':
-      return JSON.stringify(article) + '\n';
+      return `${JSON.stringify(article)}\n`;
     case 'ris':
       return risRecord(article, baseUrl);
     case 'gbt7714':
-      return gbt7714(article) + '\n';
+      return `${gbt7714(article)}\n`;
   }
 }
 

@@ -191,7 +191,7 @@ export function parseBylineWords(
       continue;
     }
     const prefix = splitRolePrefix(word);
-    if (prefix && prefix[1] && nameOk(prefix[1])) {
+    if (prefix?.[1] && nameOk(prefix[1])) {
       [role] = prefix;
       add(prefix[1], role);
       continue;

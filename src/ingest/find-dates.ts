@@ -37,7 +37,7 @@ const FOLIO =
  * in the first or last lines of the page; otherwise unknown. Never guessed from event dates.
  */
 export function findDate(pageText: string, known: IssueDate | null): IssueDate {
-  if (known && known.date) return known;
+  if (known?.date) return known;
   const lines = pageText
     .split('\n')
     .map((l) => l.trim())

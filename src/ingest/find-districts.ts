@@ -48,7 +48,10 @@ const shortForms = new WeakMap<Gazetteer, Map<string, Map<string, Place[]>>>();
 export function shortFormIndex(gaz: Gazetteer, region: RegionContext): Map<string, Place[]> {
   const key = region.provinceCodes.join(',');
   let perGaz = shortForms.get(gaz);
-  if (!perGaz) shortForms.set(gaz, (perGaz = new Map()));
+  if (!perGaz) {
+    perGaz = new Map();
+    shortForms.set(gaz, perGaz);
+  }
   const cached = perGaz.get(key);
   if (cached) return cached;
   const index = new Map<string, Place[]>();
@@ -83,7 +86,10 @@ function triesFor(
   region: RegionContext,
 ): [TrieNode, TrieNode] {
   let cache = tries.get(gaz);
-  if (!cache) tries.set(gaz, (cache = { size: 0, base: newTrie<Entry>(), byRegion: new Map() }));
+  if (!cache) {
+    cache = { size: 0, base: newTrie<Entry>(), byRegion: new Map() };
+    tries.set(gaz, cache);
+  }
   // Communities are added as pages from new provinces arrive. A Map iterates in insertion order, so
   // only the names added since the last call need inserting; places added to a known name share its list.
   if (cache.size !== gaz.byName.size) {

@@ -54,7 +54,7 @@ export const blockDefaults = {
 
 /** The usual length of a block's lines (their median, the last line left out), or null for blocks too short to tell. */
 export function medianWidth(block: Block | undefined): number | null {
-  if (!block || block.kind !== 'text' || block.lines.length < 2) return null;
+  if (block?.kind !== 'text' || block.lines.length < 2) return null;
   const lengths = block.lines
     .slice(0, -1)
     .map((l) => l.text.length)
@@ -177,8 +177,10 @@ function plainBlocks(lines: PageLine[]): Block[] {
       current = null;
       continue;
     }
-    if (!current)
-      blocks.push((current = { kind: 'text', lines: [], gapBefore: 0, indented: false }));
+    if (!current) {
+      current = { kind: 'text', lines: [], gapBefore: 0, indented: false };
+      blocks.push(current);
+    }
     current.lines.push(line);
   }
   return blocks;

@@ -33,7 +33,7 @@ export function reflow(lines: PageLine[]): Paragraph[] {
     const after = lines.slice(i + 1).find((l) => l.text);
     if (
       !current &&
-      (!prev || !prev.text) &&
+      !prev?.text &&
       (!lines[i + 1] || !lines[i + 1]!.text) &&
       isSubhead(line.text, width) &&
       !(after && after.text.length < 6 && ENDS_SENTENCE.test(after.text))

@@ -7,7 +7,7 @@ import type { Segmenter } from '../text/segmenter.ts';
 import { NOTICE_TITLE, titleLike } from './line-shapes.ts';
 import { pageLayout, toBlocks, type PageLayout } from './page-blocks.ts';
 import type { PageLine } from './page-lines.ts';
-import { blockText, endsSentence, isTitleBlock, viewOf, type PageView } from './page-view.ts';
+import { viewOf, type PageView } from './page-view.ts';
 import {
   addBody,
   addByline,

@@ -9,7 +9,7 @@ import {
   headlineShaped,
   NOTICE_TITLE,
 } from './line-shapes.ts';
-import { medianWidth, widthsDiffer, type Block } from './page-blocks.ts';
+import { medianWidth, widthsDiffer } from './page-blocks.ts';
 import {
   blockText,
   boxLabel,
@@ -236,8 +236,7 @@ function isBanner(view: PageView, i: number, options: typeof splitDefaults): boo
   if (/[:：]$/.test(block.lines[0]!.text)) return false;
   const next = blocks[i + 1];
   if (
-    !next ||
-    next.kind !== 'text' ||
+    next?.kind !== 'text' ||
     next.gapBefore < 1 ||
     boxLabel(next) ||
     !titleCandidate(next, view, options)
@@ -290,7 +289,7 @@ function looksLikeNewTitle(
   const { blocks, layout } = view;
   const block = blocks[i]!;
   const next = blocks[j + 1];
-  if (!next || next.kind !== 'text') return false;
+  if (next?.kind !== 'text') return false;
   const a = medianWidth(blocks[i - 1]);
   const b = medianWidth(next);
   if (

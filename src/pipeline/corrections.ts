@@ -27,6 +27,6 @@ export function correctArticles(
   const file = existsSync(path) ? relative(process.cwd(), path) || path : null;
   const corrections = file ? parseCorrections(readFileSync(path, 'utf8'), file) : [];
   const result = applyCorrections(articles, corrections);
-  writeAtomic(logFile, JSON.stringify(result.log, null, 1) + '\n');
+  writeAtomic(logFile, `${JSON.stringify(result.log, null, 1)}\n`);
   return { ...result, file };
 }

@@ -24,11 +24,10 @@ export function progressPrinter(stream: NodeJS.WriteStream = process.stderr) {
       const extra = articles === undefined ? '' : `, ${articles} articles extracted`;
       if (multi) {
         let bar = bars.get(stage);
-        if (!bar)
-          bars.set(
-            stage,
-            (bar = multi.create(total, 0, { label: LABELS[stage], articles: extra })),
-          );
+        if (!bar) {
+          bar = multi.create(total, 0, { label: LABELS[stage], articles: extra });
+          bars.set(stage, bar);
+        }
         bar.setTotal(total);
         bar.update(done, { articles: extra });
         return;

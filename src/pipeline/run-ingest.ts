@@ -128,7 +128,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
     const version = indexVersion(indexState(articlesJsonl, settings, ''));
     writeAtomic(
       paths.searchConfig,
-      JSON.stringify({ ...synced.searchConfig, indexVersion: version }, null, 2) + '\n',
+      `${JSON.stringify({ ...synced.searchConfig, indexVersion: version }, null, 2)}\n`,
     );
   } catch (error) {
     const host = servers[0]?.meili?.host ?? '(not connected)';
@@ -158,6 +158,6 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
     },
     servers: synced.reports,
   });
-  writeAtomic(paths.report, JSON.stringify(report, null, 2) + '\n');
+  writeAtomic(paths.report, `${JSON.stringify(report, null, 2)}\n`);
   return report;
 }

@@ -68,7 +68,7 @@ export interface ServedSite {
 export async function serveSite(options: ServeSiteOptions): Promise<ServedSite> {
   const dist = resolve(options.distDir);
   const upstreams = new Map(
-    options.servers.map((s) => [s.name, new URL(s.host.replace(/\/+$/, '') + '/')]),
+    options.servers.map((s) => [s.name, new URL(`${s.host.replace(/\/+$/, '')}/`)]),
   );
   const agents = {
     http: new HttpAgent({ keepAlive: true }),

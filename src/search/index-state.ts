@@ -24,7 +24,7 @@ export function readIndexState(file: string): IndexState | null {
 }
 
 export function writeIndexState(file: string, state: IndexState) {
-  writeAtomic(file, JSON.stringify(state) + '\n');
+  writeAtomic(file, `${JSON.stringify(state)}\n`);
 }
 
 export const sameState = (a: IndexState | null, b: IndexState) =>

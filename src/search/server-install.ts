@@ -74,7 +74,7 @@ export function masterKey(dataDir: string): string {
   }
   mkdirSync(dataDir, { recursive: true });
   const key = randomBytes(24).toString('hex');
-  writeFileSync(file, key + '\n', { mode: 0o600 });
+  writeFileSync(file, `${key}\n`, { mode: 0o600 });
   chmodSync(file, 0o600);
   return key;
 }

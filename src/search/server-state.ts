@@ -60,5 +60,5 @@ export async function serverOnDataDir(dataDir: string, notes: string[]): Promise
 /** Record a just-spawned server, with this process as its owner. */
 export function recordServer(dataDir: string, host: string, pid: number) {
   const state: ServerState = { host, pid, start: processStart(pid), owner: thisProcess() };
-  writeFileSync(join(dataDir, 'server.json'), JSON.stringify(state) + '\n');
+  writeFileSync(join(dataDir, 'server.json'), `${JSON.stringify(state)}\n`);
 }

@@ -109,7 +109,7 @@ export function coverage(articles: Article[], rows = COVERAGE_ROWS): CoveragePag
   const byYear = new Map<string, Map<string, number>>();
   for (const a of articles) {
     const m = a.date?.slice(0, 7);
-    if (!m || m.length !== 7) continue;
+    if (m?.length !== 7) continue;
     const year = m.slice(0, 4);
     const totals = byYear.get(year) ?? new Map<string, number>();
     byYear.set(year, totals);

@@ -60,7 +60,7 @@ export function startExportMenu() {
     if (!button) return;
     const format = button.dataset.format as Format | 'bundle';
     const buttons = [...menu.querySelectorAll('button')];
-    buttons.forEach((b) => (b.disabled = true));
+    for (const b of buttons) b.disabled = true;
     try {
       const target = await loadSearchConfig();
       if (!target) throw new Error(t('search.down.after'));
@@ -106,7 +106,7 @@ export function startExportMenu() {
     } catch (error) {
       status.textContent = t('export.failed', { message: (error as Error).message });
     } finally {
-      buttons.forEach((b) => (b.disabled = false));
+      for (const b of buttons) b.disabled = false;
     }
   });
 }

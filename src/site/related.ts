@@ -23,7 +23,9 @@ export function relatedArticles(
       ...a.districts.slice(0, 1).map((d) => `d:${d}`),
     ]),
   ]);
-  terms.forEach((list, i) => list.forEach((t) => postings.set(t, [...(postings.get(t) ?? []), i])));
+  for (const [i, list] of terms.entries()) {
+    for (const t of list) postings.set(t, [...(postings.get(t) ?? []), i]);
+  }
   const related = new Map<string, Article[]>();
   articles.forEach((a, i) => {
     const scores = new Map<number, number>();

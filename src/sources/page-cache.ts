@@ -21,5 +21,5 @@ export function readPageCache(file: string, version: string): Map<string, PageRe
 }
 
 export function writePageCache(file: string, version: string, pages: PageRecord[]) {
-  writeAtomic(file, JSON.stringify({ version, pages }) + '\n');
+  writeAtomic(file, `${JSON.stringify({ version, pages })}\n`);
 }

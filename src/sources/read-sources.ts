@@ -16,7 +16,7 @@ import { basename, dirname, extname, join, relative, resolve, sep } from 'node:p
 import { z } from 'zod';
 import { InputFileError } from '../errors/index.ts';
 import type { Message } from '../model/page.ts';
-import { Paper, PapersFile } from '../model/paper.ts';
+import { type Paper, PapersFile } from '../model/paper.ts';
 import { normaliseDate, type IssueDate } from '../ingest/find-dates.ts';
 import { decodeBytes } from '../ingest/decode.ts';
 import type { PageSource } from '../ingest/extract-page.ts';
@@ -137,7 +137,7 @@ export function readSource(path: string, papers: Papers): PageSource {
   if (pageFromName) page = pageFromName[1]!.replace(/^([A-Za-z]?)0+(?=\d)/, '$1').toUpperCase();
 
   const meta: PageMeta = {};
-  const sidecar = path.replace(/\.[^.]+$/, '') + '.meta.json';
+  const sidecar = `${path.replace(/\.[^.]+$/, '')}.meta.json`;
   if (existsSync(sidecar)) {
     try {
       Object.assign(meta, PageMeta.parse(JSON.parse(readFileSync(sidecar, 'utf8'))));

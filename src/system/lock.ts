@@ -105,7 +105,7 @@ export async function acquireLock(file: string, options: LockOptions): Promise<L
   // Written whole beside the lock, then linked into place: a reader never sees a half-written lock,
   // and link, unlike rename, fails when the lock exists.
   const temp = `${file}.${process.pid}.tmp`;
-  writeFileSync(temp, JSON.stringify(me) + '\n');
+  writeFileSync(temp, `${JSON.stringify(me)}\n`);
   let toldWaiting = false;
   try {
     for (;;) {
@@ -133,7 +133,7 @@ export async function acquireLock(file: string, options: LockOptions): Promise<L
   } finally {
     rmSync(temp, { force: true });
   }
-  const mine = JSON.stringify(me) + '\n';
+  const mine = `${JSON.stringify(me)}\n`;
   const release = () => {
     process.removeListener('exit', release);
     // Only our own lock: never one that another process took over after us.

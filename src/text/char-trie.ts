@@ -17,7 +17,10 @@ export function trieInsert<T>(root: TrieNode<T>, key: string, value: T) {
   for (let k = 0; k < key.length; k++) {
     const code = key.charCodeAt(k);
     let child = node.next.get(code);
-    if (!child) node.next.set(code, (child = { next: new Map() }));
+    if (!child) {
+      child = { next: new Map() };
+      node.next.set(code, child);
+    }
     node = child;
   }
   node.value = value;

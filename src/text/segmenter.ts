@@ -70,7 +70,10 @@ function memoTable() {
   const memos = new Map<string, Map<string, unknown>>();
   return <T>(table: string, word: string, compute: () => T): T => {
     let m = memos.get(table);
-    if (!m) memos.set(table, (m = new Map()));
+    if (!m) {
+      m = new Map();
+      memos.set(table, m);
+    }
     if (m.has(word)) return m.get(word) as T;
     const value = compute();
     if (m.size > 200_000) m.clear();
@@ -145,7 +148,7 @@ function nodeRsSegmenter(sorted: [string, UserWord['tag']][]): Segmenter {
   const jieba = rs.Jieba.withDict(dict);
   if (sorted.length > 0)
     jieba.loadDict(
-      Buffer.from(sorted.map(([w, t]) => `${w} ${USER_WORD_FREQ} ${t}`).join('\n') + '\n'),
+      Buffer.from(`${sorted.map(([w, t]) => `${w} ${USER_WORD_FREQ} ${t}`).join('\n')}\n`),
     );
   const tfidf = rs.TfIdf.withDict(idf);
   const key = createHash('sha256')

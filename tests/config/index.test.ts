@@ -141,7 +141,7 @@ describe('the configuration', () => {
         { name: 'local', papers: ['gongshu'] },
       ],
     });
-    writeFileSync(join(root, 'west.key'), 'w'.repeat(32) + '\n');
+    writeFileSync(join(root, 'west.key'), `${'w'.repeat(32)}\n`);
     const config = loadConfig({ root, env: { EAST_KEY: 'e'.repeat(32) } });
     expect(config.servers).toEqual([
       {

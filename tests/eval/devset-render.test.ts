@@ -114,7 +114,7 @@ describe('each layout looks like the pages it stands for', () => {
     for (const text of pageTexts(r).values()) {
       for (const line of lines(text).filter(Boolean)) {
         if (titles.has(line) || sections.has(line)) continue;
-        expect(line, line).toMatch(/^(\u3000\u3000|  )\S/u);
+        expect(line, line).toMatch(/^(\u3000\u3000| {2})\S/u);
         indents.add(line.slice(0, 2));
       }
     }
@@ -158,7 +158,7 @@ describe('each layout looks like the pages it stands for', () => {
     const marks = new Set<string>();
     for (const [file, text] of pageTexts(r)) {
       const headings = lines(text).filter((l) => /^#{1,4} /.test(l));
-      headings.forEach((h) => marks.add(h.split(' ')[0]!));
+      for (const h of headings) marks.add(h.split(' ')[0]!);
       const titled = r.gold.filter((g) => g.file === file && g.titles.length);
       expect(headings.length, file).toBeGreaterThanOrEqual(titled.length);
     }

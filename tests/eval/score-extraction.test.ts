@@ -66,7 +66,7 @@ describe('scoreExtraction: segmentation', () => {
   it('counts two articles merged into one as two misses, scoring the others against the merged one', () => {
     const merged = {
       ...predA,
-      body: predA.body + '\n\n' + predB.body,
+      body: `${predA.body}\n\n${predB.body}`,
       bylines: [...predA.bylines, ...predB.bylines],
     };
     const { metrics, misses } = scoreExtraction([A, B], [merged]);

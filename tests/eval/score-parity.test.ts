@@ -44,7 +44,7 @@ function expectSameReports(goldText: string, predText: string) {
 
 async function extracted(dir: string): Promise<string> {
   const { pages } = await extractSources([dir]);
-  return pages.flatMap((p) => p.articles.map((a) => JSON.stringify(a) + '\n')).join('');
+  return pages.flatMap((p) => p.articles.map((a) => `${JSON.stringify(a)}\n`)).join('');
 }
 
 describe.skipIf(!available)('the TypeScript scorer prints what the Python scorer prints', () => {
@@ -61,7 +61,7 @@ describe.skipIf(!available)('the TypeScript scorer prints what the Python scorer
     const goldText = readFileSync(join(sharedGold, 'corpus.gold.jsonl'), 'utf8')
       .split('\n')
       .filter((line) => line.trim() && files.has((JSON.parse(line) as { file: string }).file))
-      .map((line) => line + '\n')
+      .map((line) => `${line}\n`)
       .join('');
     const metrics = expectSameReports(goldText, await extracted(month));
     expect(metrics.gold_articles).toBeGreaterThan(1000);
@@ -151,7 +151,7 @@ describe.skipIf(!available)('the TypeScript scorer prints what the Python scorer
       { file: 'c.txt', headline: '无人认领', body: '不计入' },
       { headline: '没有文件', body: '第二篇完。' },
     ];
-    const lines = (rows: object[]) => rows.map((r) => JSON.stringify(r) + '\n').join('');
+    const lines = (rows: object[]) => rows.map((r) => `${JSON.stringify(r)}\n`).join('');
     const metrics = expectSameReports(lines(gold), lines(predicted));
     expect(metrics.predicted_articles).toBe(4);
   });

@@ -167,7 +167,7 @@ function readRis(text: string): Record<string, string[]>[] {
   const records: Record<string, string[]>[] = [];
   let current: Record<string, string[]> | null = null;
   for (const line of text.split('\r\n').filter(Boolean)) {
-    const m = /^([A-Z][A-Z0-9])  - ?(.*)$/.exec(line);
+    const m = /^([A-Z][A-Z0-9]) {2}- ?(.*)$/.exec(line);
     if (!m) throw new Error(`not a RIS line: ${line}`);
     const [, tag, value] = m;
     if (tag === 'TY') {
@@ -179,7 +179,7 @@ function readRis(text: string): Record<string, string[]>[] {
       current = null;
     } else {
       if (!current) throw new Error(`${tag} outside a record`);
-      (current[tag!] ??= []).push(value!);
+      current[tag!] = [...(current[tag!] ?? []), value!];
     }
   }
   if (current) throw new Error('unterminated record');

@@ -7,7 +7,7 @@ import { expect } from 'vitest';
  * it; a missing golden file is written on a developer's machine but fails on CI.
  */
 export function expectGolden(file: string, actual: unknown) {
-  const text = JSON.stringify(actual, null, 2) + '\n';
+  const text = `${JSON.stringify(actual, null, 2)}\n`;
   if (process.env.UPDATE_GOLDEN === '1' || (!existsSync(file) && !process.env.CI)) {
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, text);

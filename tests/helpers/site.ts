@@ -21,7 +21,7 @@ export interface BuildOptions {
 export function buildSite(articles: Article[], options: BuildOptions = {}): string {
   const dir = mkdtempSync(join(tmpdir(), 'baoku-site-'));
   const articlesFile = join(dir, 'articles.jsonl');
-  writeFileSync(articlesFile, articles.map((a) => JSON.stringify(a)).join('\n') + '\n');
+  writeFileSync(articlesFile, `${articles.map((a) => JSON.stringify(a)).join('\n')}\n`);
   for (const [name, text] of Object.entries(options.beside ?? {}))
     writeFileSync(join(dir, name), text);
   const outDir = join(dir, 'dist');

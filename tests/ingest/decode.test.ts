@@ -12,7 +12,7 @@ describe('decoding page bytes', () => {
     ['utf-16be', Buffer.concat([Buffer.from([0xfe, 0xff]), iconv.encode(TEXT, 'utf-16be')])],
     ['utf-16le', iconv.encode(TEXT, 'utf-16le')],
     ['gb18030', iconv.encode(TEXT, 'gbk')],
-    ['gb18030', iconv.encode(TEXT + '𠀀', 'gb18030')],
+    ['gb18030', iconv.encode(`${TEXT}𠀀`, 'gb18030')],
   ])('reads %s', (encoding, bytes) => {
     const decoded = decodeBytes(bytes);
     expect(decoded).toMatchObject({ ok: true, encoding });

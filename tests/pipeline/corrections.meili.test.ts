@@ -66,7 +66,7 @@ describe('corrections on every ingest', () => {
   it('reports a correction whose article no longer exists, in the summary and the report, and keeps it in the log', async () => {
     appendFileSync(
       correctionsFile,
-      JSON.stringify({
+      `${JSON.stringify({
         action: 'edit',
         id: 'ffffffffffffffff',
         file: 'shili/2022-01-01/9.md',
@@ -75,7 +75,7 @@ describe('corrections on every ingest', () => {
         set: { kind: 'brief' },
         reason: '测试',
         date: '2024-01-01',
-      }) + '\n',
+      })}\n`,
     );
     const report = await ingest();
     expect(report.corrections.unmatched).toEqual([

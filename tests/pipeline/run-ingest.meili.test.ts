@@ -74,7 +74,7 @@ describe('ingesting the sample content', () => {
       ]),
     );
     expect(settings.dictionary).toEqual(expect.arrayContaining(['湖墅', '小哥码']));
-    expect(settings.synonyms?.['下城区']).toContain('拱墅区');
+    expect(settings.synonyms?.下城区).toContain('拱墅区');
   });
 
   it('matches 湖墅 as a word, only in text that has it', async () => {

@@ -71,7 +71,7 @@ describe('filters and facets', () => {
     expect(sum('places.lvl0')).toBe(total);
     expect(sum('reporters')).toBe(total);
     expect(sum('kind')).toBe(total);
-    expect(result.facetDistribution?.['places.lvl0']?.['拱墅区']).toBe(
+    expect(result.facetDistribution?.['places.lvl0']?.拱墅区).toBe(
       result.hits.filter((h) => h.district === '拱墅区').length,
     );
   });

@@ -101,7 +101,7 @@ function atomProblems(xml: string): string[] {
     isArray: (name) => ['entry', 'link', 'author', 'category'].includes(name),
   }).parse(xml);
   const feed = doc.feed;
-  if (!feed || feed['@_xmlns'] !== 'http://www.w3.org/2005/Atom') return ['not an Atom feed'];
+  if (feed?.['@_xmlns'] !== 'http://www.w3.org/2005/Atom') return ['not an Atom feed'];
   const problems: string[] = [];
   const isTime = (v: unknown) =>
     typeof v === 'string' && !Number.isNaN(Date.parse(v)) && /T.*(Z|[+-]\d\d:\d\d)$/.test(v);

@@ -305,10 +305,12 @@ describe('what readers see', () => {
   it('keeps the master key out of the built site', () => {
     const { apiKey } = inject('meili');
     const files: string[] = [];
-    const walk = (dir: string) =>
-      readdirSync(dir).forEach((f) =>
-        statSync(join(dir, f)).isDirectory() ? walk(join(dir, f)) : files.push(join(dir, f)),
-      );
+    const walk = (dir: string) => {
+      for (const f of readdirSync(dir)) {
+        if (statSync(join(dir, f)).isDirectory()) walk(join(dir, f));
+        else files.push(join(dir, f));
+      }
+    };
     walk(dist);
     for (const file of files) expect(readFileSync(file, 'utf8').includes(apiKey), file).toBe(false);
     const js = files.filter((f) => f.endsWith('.js')).map((f) => gzipSync(readFileSync(f)).length);

@@ -251,7 +251,7 @@ function mainTitleIndex(titles: string[]): number | null {
 }
 
 /** Blocks separated by one blank line, ending in a newline. */
-const blocks = (bs: string[][]) => bs.map((b) => b.join('\n')).join('\n\n') + '\n';
+const blocks = (bs: string[][]) => `${bs.map((b) => b.join('\n')).join('\n\n')}\n`;
 
 /** Hard-wrapped lines of a body element, with an occasional column break (a blank line) inside a long paragraph. */
 function wrappedBlocks(e: Element, width: number, kinsoku: boolean, rng: Rng): string[][] {
@@ -369,7 +369,7 @@ export function renderPage(layout: Layout, page: DevPage, seed: string): string 
 /** Render every page in every layout: the files of each layout folder (a content folder) and its gold. */
 export function renderDevset(source: DevSource, options: RenderOptions): RenderedLayout[] {
   const declared = source.papers.filter((p) => options.regionOptional || p.region !== undefined);
-  const papersJson = JSON.stringify({ papers: declared }, null, 2) + '\n';
+  const papersJson = `${JSON.stringify({ papers: declared }, null, 2)}\n`;
   return LAYOUTS.map((layout) => {
     const files: RenderedFile[] = [{ path: 'papers.json', content: papersJson }];
     const gold: GoldRecord[] = [];
@@ -387,11 +387,11 @@ export function renderDevset(source: DevSource, options: RenderOptions): Rendere
         text = `---\n${Object.entries(meta)
           .map(([k, v]) => `${k}: "${v}"`)
           .join('\n')}\n---\n\n${text}`;
-      else files.push({ path: `${dir}${id}.meta.json`, content: JSON.stringify(meta) + '\n' });
+      else files.push({ path: `${dir}${id}.meta.json`, content: `${JSON.stringify(meta)}\n` });
       files.push({ path: `${dir}${file}`, content: text });
       gold.push(...page.articles.map((a) => goldFor(a, file, page.banner)));
     }
-    files.push({ path: 'gold.jsonl', content: gold.map((g) => JSON.stringify(g) + '\n').join('') });
+    files.push({ path: 'gold.jsonl', content: gold.map((g) => `${JSON.stringify(g)}\n`).join('') });
     return { layout, files, gold, pages: source.pages.length };
   });
 }
