@@ -18,7 +18,7 @@ import { isCaption } from './captions.ts';
 export { isCaption } from './captions.ts';
 
 /** Bump when extraction changes, so that incremental ingests process every file again. */
-export const EXTRACTOR_VERSION = '3';
+export const EXTRACTOR_VERSION = '4';
 
 /** One input file, read, hashed and decoded once, with what its path, sidecar or front matter says about it. */
 export interface PageSource {

@@ -2,6 +2,7 @@ import type { Byline, BylineRole } from '../model/article.ts';
 import { DATELINE_HEAD } from './line-shapes.ts';
 import type { Segmenter } from '../text/segmenter.ts';
 import { isPersonName, looksLikeName, penName } from './names.ts';
+import { SINGLE_SURNAMES } from './surnames.ts';
 
 /** What a byline says: names with roles, and/or a source without names (本报综合报道). */
 export interface BylineInfo {
@@ -97,9 +98,14 @@ export const bylineDefaults = {
 // A reporter of another outlet named with it: 新华社记者, 人民网记者, 区融媒体中心记者, 新华社摄影记者.
 const OUTLET_ROLE = /^[\u4e00-\u9fff]{1,10}(社|网|台|报|中心)(特约|首席|见习)?(摄影)?记者$/;
 
+// A letter's sender named with where they live: 蒋村街道读者, 文三社区居民.
+const PLACED_SENDER =
+  /^[\u4e00-\u9fff]{1,12}(街道|社区|小区|村|镇|乡|区|县|市|省)(读者|居民|市民|村民|网友|家长)$/;
+
 function roleOf(token: string): BylineRole | null {
   const role = ROLE_LOOKUP.get(token);
   if (role) return role;
+  if (PLACED_SENDER.test(token)) return '作者';
   const outlet = OUTLET_ROLE.exec(token);
   return outlet ? (outlet[3] ? '摄影' : '记者') : null;
 }
@@ -125,10 +131,20 @@ function splitRoleSuffix(token: string, allowWen: boolean): [string, BylineRole]
   return null;
 }
 
+/** A word jieba reads as place names only (江苏苏州, 杭州). */
+function placeWord(word: string, seg: Segmenter): boolean {
+  return seg.memo('place-word', word, () => {
+    const tags = seg.tag(word);
+    return tags.length > 0 && tags.every((t) => t.tag === 'ns');
+  });
+}
+
 /** A word that carries its role and a plausible name with it: 记者张三, 文/李四, 王五摄. */
 function provenRole(word: string, seg: Segmenter): boolean {
   const prefix = splitRolePrefix(word);
   if (prefix && isPersonName(prefix[1], seg)) return true;
+  // 文/ and 图/ with their slash are credits by shape: a pen name may follow (文/禾木).
+  if (prefix && /^[文图][/／]/.test(word) && looksLikeName(prefix[1], seg)) return true;
   const suffix = splitRoleSuffix(word, false);
   return suffix !== null && isPersonName(suffix[0], seg);
 }
@@ -183,13 +199,23 @@ export function parseBylineWords(
   const add = (name: string, r: BylineRole) => {
     if (!bylines.some((b) => b.name === name)) bylines.push({ name, role: r });
   };
-  const nameOk = (name: string) => (shaped ? looksLikeName(name, seg) : isPersonName(name, seg));
+  let afterRole = false;
+  // Right after a role word, a surname and one or two characters is a name even where it is also a
+  // dictionary word (甘露, 江山): the role word says a name goes there.
+  const nameOk = (name: string, slot = false) =>
+    shaped
+      ? looksLikeName(name, seg) ||
+        (slot && /^[\u4e00-\u9fff]{2,3}$/.test(name) && SINGLE_SURNAMES.has(name[0]!))
+      : isPersonName(name, seg);
   for (const word of words) {
     const exact = roleOf(word);
     if (exact) {
       role = exact;
+      afterRole = true;
       continue;
     }
+    const slot = afterRole;
+    afterRole = false;
     const prefix = splitRolePrefix(word);
     if (prefix?.[1] && nameOk(prefix[1])) {
       [role] = prefix;
@@ -201,11 +227,13 @@ export function parseBylineWords(
       add(suffix[0], suffix[1]);
       continue;
     }
-    if (nameOk(word)) {
+    if (nameOk(word, slot)) {
       add(word, role);
       continue;
     }
     if (lenient || (shaped && ORGANISATION.test(word) && word.length <= 14)) continue;
+    // Where the sender lives, printed before the role: 江苏苏州 读者 X.
+    if (shaped && word.length <= 8 && placeWord(word, seg)) continue;
     return null;
   }
   // A credit that ends with 摄 on its own (记者 许诺 通讯员 闻天 摄) says every name on it took the picture.
@@ -254,6 +282,12 @@ export function parseBylineLine(
   const label = /^([\u4e00-\u9fff]{1,4}人|读者)[:：\s]\s*([\u4e00-\u9fff·]{2,8})$/.exec(text);
   if (label && !roleOf(label[1]!) && isPersonName(label[2]!, seg))
     return { bylines: [{ name: label[2]!, role: '作者' }], source: null, marked, closing: false };
+  // A letter signed with the writer's city and name: 江苏南京市 王某.
+  const placed = /^([\u4e00-\u9fff]{2,10}[省市区县州盟旗])[\s\u3000]+([\u4e00-\u9fff]{2,4})$/.exec(
+    text,
+  );
+  if (placed && placeWord(placed[1]!, seg) && isPersonName(placed[2]!, seg))
+    return { bylines: [{ name: placed[2]!, role: '作者' }], source: null, marked, closing: false };
   // A role printed without a name (本报评论员) is a byline line all the same.
   if (roleOf(text) && text.length >= 3)
     return { bylines: [], source: null, marked, closing: false };

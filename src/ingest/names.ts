@@ -37,7 +37,9 @@ export function isPersonName(token: string, segmenter: Segmenter): boolean {
   return segmenter.memo('person', token, () => {
     const tags = segmenter.tag(token);
     if (tags.length === 1) return NAME_TAGS.has(tags[0]!.tag);
-    return !tags.some((t) => t.word.length > 1 && PHRASE_TAGS.has(t.tag));
+    // jieba tags some compound surnames as places (欧阳/ns): the surname is already known to be one.
+    const surname = compound ? token.slice(0, 2) : '';
+    return !tags.some((t) => t.word.length > 1 && t.word !== surname && PHRASE_TAGS.has(t.tag));
   });
 }
 

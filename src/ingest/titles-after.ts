@@ -3,6 +3,7 @@
  * ordinary pages, and cutting them — an opening byline starts an article, the titles after its text
  * close it.
  */
+import { isCaption } from './captions.ts';
 import { DATE_LINE, NOTICE_TITLE } from './line-shapes.ts';
 import { isCellBlock, widthsDiffer, type Block } from './page-blocks.ts';
 import { closesArticle } from './line-shapes.ts';
@@ -27,17 +28,29 @@ export function titlesAfterText(content: Block[]): boolean {
   const last = content[content.length - 1];
   const beforeLast = content[content.length - 2];
   if (!last || !beforeLast || !isTitleBlock(last) || closesArticle(blockText(last))) return false;
-  if (!(endsSentence(beforeLast) || isTitleBlock(beforeLast) || closingBlock(beforeLast)))
-    return false;
+  // A headline is never wholly in parentheses: that is a credit or a source, (综合…报道).
+  if (blockText(last).length < 4 || /^[(（].*[)）]$/.test(blockText(last))) return false;
+  // What the last title follows must be finished: a sentence, a credit or source in parentheses
+  // (（据新华社）, directions), a closing line (a service line wrapped over two lines counts whole), a
+  // signature or date, or other titles.
+  const finished =
+    endsSentence(beforeLast) ||
+    isTitleBlock(beforeLast) ||
+    closingBlock(beforeLast) ||
+    closesArticle(blockText(beforeLast)) ||
+    /[)）]$/.test(beforeLast.lines[beforeLast.lines.length - 1]!.text);
+  if (!finished) return false;
   if (!isTitleBlock(content[0]!)) return true;
   // A short label above text may be a banner over titles-after text, or the first of ordinary
-  // headlines: only a real headline at the page's end (not 广告) says which.
-  const label =
-    content.length > 2 &&
-    content[0]!.lines.length === 1 &&
-    content[0]!.lines[0]!.text.length <= 8 &&
-    !isTitleBlock(content[1]!);
-  return label && blockText(last).length >= 5;
+  // headlines: only a real headline at the page's end (not 广告) says which. A longer label (a
+  // slogan banner, 共富路上 桐庐奋进) needs a full headline at the end, alone after finished text —
+  // not a run of picture labels (题名（中国画）).
+  const label = content[0]!.lines.length === 1 ? content[0]!.lines[0]!.text.length : 99;
+  if (content.length <= 2 || label > 16) return false;
+  if (isTitleBlock(content[1]!) && !/[:：]$/.test(blockText(content[1]))) return false;
+  const lastHeadline = blockText(last).replace(/[(（][^()（）]*[)）]$/, '');
+  if (label <= 8) return lastHeadline.length >= 5 || blockText(last).length >= 5;
+  return lastHeadline.length >= 8 && !isTitleBlock(beforeLast);
 }
 
 /**
@@ -49,7 +62,13 @@ function closingTitles(view: PageView, i: number, opening: boolean): boolean {
   const { blocks } = view;
   const previous = blocks[i - 1];
   if (!previous || !isTitleBlock(blocks[i]!) || blocks[i]!.kind === 'heading') return false;
-  if (previous.kind === 'byline') return previous.byline!.closing || !opening;
+  if (previous.kind === 'byline') return closingByline(blocks, i - 1) || !opening;
+  // A picture's caption under its credit (记者 X 摄 / 图为…): the credit closed the article.
+  let k = i - 1;
+  const captionAt = (b: Block) =>
+    b.kind === 'caption' || (b.kind === 'text' && isCaption(blockText(b)));
+  while (k > 0 && captionAt(blocks[k]!)) k--;
+  if (k < i - 1 && blocks[k]!.kind === 'byline' && closingByline(blocks, k)) return true;
   if (previous.endsWithCredit) return true;
   if (!(endsSentence(previous) || previous.kind === 'table')) return false;
   let j = i;
@@ -64,13 +83,40 @@ function closingTitles(view: PageView, i: number, opening: boolean): boolean {
   return !opening;
 }
 
+/** Whether a block may stand right above a title block: it ends what came before. */
+function finishedBefore(block: Block | undefined): boolean {
+  if (!block) return true;
+  if (block.kind === 'byline' || block.kind === 'caption' || block.kind === 'table') return true;
+  const last = block.lines[block.lines.length - 1]!.text;
+  return endsSentence(block) || closingBlock(block) || /[)）]$/.test(last);
+}
+
+/**
+ * Whether the byline at `i` closes the article above it rather than opening the next. Titles follow
+ * their text here, so a byline after finished text that meets titles before any new text (captions
+ * aside) ends the article above: an opening byline is followed by text. So does a picture credit
+ * (X 摄) after text.
+ */
+function closingByline(blocks: Block[], i: number): boolean {
+  const block = blocks[i]!;
+  if (block.kind !== 'byline') return false;
+  if (block.byline!.closing) return true;
+  const previous = blocks[i - 1];
+  if (previous?.kind !== 'text' || isTitleBlock(previous)) return false;
+  if (/摄$/.test(blockText(block))) return true;
+  let j = i + 1;
+  while (blocks[j]?.kind === 'caption') j++;
+  const next = blocks[j];
+  return next !== undefined && isTitleBlock(next) && next.kind !== 'heading';
+}
+
 export function splitTitlesAfter(view: PageView): RawArticle[] {
   const { blocks } = view;
   // Pages where a byline opens each article (■记者 X above the text) say where articles start.
   const opening = blocks.some(
     (b, i) =>
       b.kind === 'byline' &&
-      !b.byline!.closing &&
+      !closingByline(blocks, i) &&
       i + 1 < blocks.length &&
       blocks[i + 1]!.kind === 'text' &&
       !isTitleBlock(blocks[i + 1]!),
@@ -86,11 +132,11 @@ export function splitTitlesAfter(view: PageView): RawArticle[] {
     const text = block.lines[0]!.text;
     if (inClosingTitles && !isTitleBlock(block)) {
       inClosingTitles = false;
-      if (!(block.kind === 'byline' && !block.byline!.closing) && block.kind !== 'caption')
+      if (!(block.kind === 'byline' && !closingByline(blocks, i)) && block.kind !== 'caption')
         segments.push([]);
     } else if (!inClosingTitles && closingTitles(view, i, opening)) inClosingTitles = true;
     const opens =
-      (block.kind === 'byline' && !block.byline!.closing) ||
+      (block.kind === 'byline' && !closingByline(blocks, i)) ||
       (block.kind === 'text' && block.lines.length === 1 && NOTICE_TITLE.test(text));
     const afterNotice =
       inNotice &&
@@ -135,16 +181,18 @@ export function splitTitlesAfter(view: PageView): RawArticle[] {
     }
     let titleStart = titleEnd;
     if (titleEnd >= 0) {
+      // Kicker, headline and subtitle may stand in blocks of their own: take up to three title lines
+      // back, then give back any whose block above is unfinished text (the tail of a paragraph).
       let count = segment[titleEnd]!.lines.length;
       while (
         titleStart - 1 > start &&
         isTitleBlock(segment[titleStart - 1]!) &&
-        count + segment[titleStart - 1]!.lines.length <= 3 &&
-        (endsSentence(segment[titleStart - 2]) || segment[titleStart - 2]?.kind === 'table')
+        count + segment[titleStart - 1]!.lines.length <= 3
       ) {
         titleStart--;
         count += segment[titleStart]!.lines.length;
       }
+      while (titleStart < titleEnd && !finishedBefore(segment[titleStart - 1])) titleStart++;
       setTitles(article, segment.slice(titleStart, titleEnd + 1));
     }
     segment.forEach((b, i) => {

@@ -31,6 +31,14 @@ describe('bylines', () => {
     ['摄影 刘洋', [{ name: '刘洋', role: '摄影' }], false],
     ['实习生 赵敏', [{ name: '赵敏', role: '实习生' }], false],
     ['通讯员 欧阳明月', [{ name: '欧阳明月', role: '通讯员' }], false],
+    // jieba tags the compound surname 欧阳 as a place: the name stands all the same.
+    ['本报记者 欧阳思琪', [{ name: '欧阳思琪', role: '记者' }], false],
+    // Letters signed with where the writer lives, and pen names after 文/.
+    ['蒋村街道读者 冯晓', [{ name: '冯晓', role: '作者' }], false],
+    ['文三社区居民 孙佩琳', [{ name: '孙佩琳', role: '作者' }], false],
+    ['江苏苏州 读者 管心怡', [{ name: '管心怡', role: '作者' }], false],
+    ['江苏南京市 练红宁', [{ name: '练红宁', role: '作者' }], false],
+    ['文/禾木', [{ name: '禾木', role: '作者' }], false],
   ])('reads the whole-line byline %s', (line, bylines, marked) => {
     const info = parseBylineLine(line, segmenter);
     expect(info?.bylines).toEqual(bylines);

@@ -271,3 +271,26 @@ describe('titles printed after their text, closed by a credit', () => {
     ]);
   });
 });
+
+describe('titles after their text under a slogan banner', () => {
+  const result = summary('titles-after-banner.txt');
+
+  it('reads a two-phrase banner over titles-after text as a banner, not a headline', () => {
+    expect(result.order).toBe('after');
+    expect(result.articles.map((a) => a.titles)).toEqual([
+      ['第二批乡村工坊通过验收', '带动农户就近就业'],
+      ['溪头村稻浪金黄'],
+      ['县城至高铁站新增两条公交专线'],
+    ]);
+  });
+
+  it('keeps a byline printed after the text, right above the titles, with the article it closes', () => {
+    expect(result.articles[0]!.bylines.map((b) => b.name)).toEqual(['柏青岚', '甘露', '伍思远']);
+  });
+
+  it('keeps a picture credit and the caption under it with their article', () => {
+    expect(result.articles[1]!.bylines).toEqual([{ name: '詹一鸣', role: '摄影' }]);
+    expect(result.articles[1]!.lastLine).toBe('图为溪头村的稻田。');
+    expect(result.articles[2]!.firstLine).toMatch(/^5月起/);
+  });
+});
