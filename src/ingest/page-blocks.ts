@@ -74,7 +74,9 @@ export function exactWidth(
   measure: PageLayout['measure'] = 'chars',
 ): number | null {
   if (block.kind !== 'text' || block.lines.length < 2) return null;
-  const lengths = block.lines.map((l) => (measure === 'ems' ? l.displayWidth : l.width));
+  // A column is a whole number of ems: a line ending half an em short (an odd count of Latin or
+  // digits) left room for no further Han character, so it fills the column rounded up.
+  const lengths = block.lines.map((l) => (measure === 'ems' ? Math.ceil(l.displayWidth) : l.width));
   const inner = lengths.slice(0, -1);
   let width = inner[0]!;
   if (measure === 'ems') {
