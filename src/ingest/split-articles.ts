@@ -4,7 +4,8 @@
  * title-groups (titles before text) and titles-after (titles after text).
  */
 import type { Segmenter } from '../text/segmenter.ts';
-import { NOTICE_TITLE, titleLike } from './line-shapes.ts';
+import { isCaption } from './captions.ts';
+import { closesArticle, NOTICE_TITLE, titleLike } from './line-shapes.ts';
 import { pageLayout, toBlocks, type PageLayout } from './page-blocks.ts';
 import type { PageLine } from './page-lines.ts';
 import { viewOf, type PageView } from './page-view.ts';
@@ -129,6 +130,56 @@ function applyBanner(articles: RawArticle[]) {
   for (const a of articles) a.section = banner;
 }
 
+/** A line that closes an article or sits under its picture: a credit, caption, note or source. */
+function tailLine(text: string): boolean {
+  return closesArticle(text) || isCaption(text);
+}
+
+/**
+ * What was cut off after an article's text with only its tail in it — a picture's caption and credit,
+ * the page's layout credit, a note on the author, with a subtitle or label above them — is the end of
+ * the article before it, not an article: it goes back there, as printed.
+ */
+function mergeTails(articles: RawArticle[]): RawArticle[] {
+  const out: RawArticle[] = [];
+  for (const article of articles) {
+    const previous = out[out.length - 1];
+    const lines = article.body.filter((l) => l.text);
+    const tail =
+      previous !== undefined &&
+      article.kind !== 'notice' &&
+      article.titles.length <= 2 &&
+      lines.length > 0 &&
+      lines.every((l) => tailLine(l.text));
+    if (!tail) {
+      out.push(article);
+      continue;
+    }
+    const titleLines = article.titles.map((text, k) => ({
+      n: article.titleLines[k]!,
+      text,
+      heading: false,
+      indent: 0,
+      width: text.length,
+      displayWidth: text.length,
+    }));
+    const blank = (n: number) => ({
+      n,
+      text: '',
+      heading: false,
+      indent: 0,
+      width: 0,
+      displayWidth: 0,
+    });
+    for (const line of [...titleLines, ...article.body.filter((l) => l.text)]) {
+      previous.body.push(blank(line.n), line);
+    }
+    for (const b of article.bylines)
+      if (!previous.bylines.some((x) => x.name === b.name)) previous.bylines.push(b);
+  }
+  return out;
+}
+
 /**
  * Cut a page into articles. The page's layout is read first (indented e-paper text, hard-wrapped PDF
  * text, or neither), then its reading order: pages whose headlines come after their body (PDF text of
@@ -167,7 +218,7 @@ export function splitArticles(
         lines[0]!.text.length > 12)
     );
   };
-  const kept = articles.filter((a) => hasText(a));
+  const kept = mergeTails(articles.filter((a) => hasText(a)));
   for (const a of kept) {
     if (a.kind === 'article' && a.titles.length === 0 && a.bylines.length === 0) a.kind = 'brief';
   }

@@ -294,3 +294,11 @@ describe('titles after their text under a slogan banner', () => {
     expect(result.articles[2]!.firstLine).toMatch(/^5月起/);
   });
 });
+
+describe('what is printed after an article’s text', () => {
+  it('keeps a place-of-writing line and a note on the author with the letter above, not as an article of their own', () => {
+    const result = summary('tail-after-article.txt');
+    expect(result.articles.map((a) => a.titles)).toEqual([['给远方老师的一封信']]);
+    expect(result.articles[0]!.lastLine).toBe('（作者为某大学公派教师）');
+  });
+});
