@@ -26,7 +26,7 @@ const CLOSER =
 
 // Service details printed at the end of an article: an address, a phone number, a web or mail address.
 const SERVICE_LINE =
-  /^[（(]?(地址|详细地址|电话|咨询电话|联系电话|报名电话|服务热线|热线|监督电话|举报电话|网址|官网|邮箱|电子邮箱|投稿邮箱|栏目投稿邮箱|微信|公众号|联系人|邮编)[:：\s]|^[（(]?(https?:\/\/|www\.)\S+[)）]?$|^[\d\-－—（）() ]{7,}$|@[\w.-]+\.[a-z]{2,}$/i;
+  /^[（(]?[\u4e00-\u9fff]{0,4}(地址|电话|热线|网址|官网|邮箱|微信|公众号|联系人|邮编)[:：\s]|^[（(]?(https?:\/\/|www\.)\S+[)）]?$|^[\d\-－—（）() ]{7,}$|@[\w.-]+\.[a-z]{2,}$/i;
 
 export function closesArticle(text: string): boolean {
   return (

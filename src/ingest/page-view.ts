@@ -53,7 +53,9 @@ export function closingBlock(block: Block | undefined): boolean {
   if (!block) return false;
   if (block.kind === 'byline') return block.byline!.closing;
   const last = block.lines[block.lines.length - 1]?.text ?? '';
-  return closesArticle(last) || block.endsWithCredit === true;
+  if (closesArticle(last) || block.endsWithCredit === true) return true;
+  // A service line wrapped over a line or two (报名网址：https://… cut mid-address) closes all the same.
+  return block.lines.length <= 3 && closesArticle(block.lines[0]!.text);
 }
 
 /** A line longer than any wrapped paragraph of the page is not body text: it was never wrapped. */

@@ -69,7 +69,7 @@ function closingTitles(view: PageView, i: number, opening: boolean): boolean {
     b.kind === 'caption' || (b.kind === 'text' && isCaption(blockText(b)));
   while (k > 0 && captionAt(blocks[k]!)) k--;
   if (k < i - 1 && blocks[k]!.kind === 'byline' && closingByline(blocks, k)) return true;
-  if (previous.endsWithCredit) return true;
+  if (previous.endsWithCredit || closingBlock(previous)) return true;
   if (!(endsSentence(previous) || previous.kind === 'table')) return false;
   let j = i;
   while (blocks[j + 1] && isTitleBlock(blocks[j + 1]!)) j++;
@@ -187,6 +187,7 @@ export function splitTitlesAfter(view: PageView): RawArticle[] {
       while (
         titleStart - 1 > start &&
         isTitleBlock(segment[titleStart - 1]!) &&
+        !closingBlock(segment[titleStart - 1]) &&
         count + segment[titleStart - 1]!.lines.length <= 3
       ) {
         titleStart--;

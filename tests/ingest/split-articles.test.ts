@@ -236,6 +236,33 @@ describe('re-wrapped PDF text: each article keeps its column width', () => {
     expect(result.articles.map((a) => a.titles)).toEqual([['社区食堂开业'], ['区图书馆新馆开放']]);
     expect(result.articles[0]!.body.map((l) => l.text)).toContain('咨询电话：0571-86000000');
   });
+
+  it('ends an article at a web address cut over two lines, its label any service word (报名网址)', () => {
+    const text = [
+      '图书馆试运行',
+      '',
+      b1,
+      '',
+      '社区食堂开业',
+      '',
+      a1,
+      '',
+      a2,
+      '',
+      '报名网址：https://shitang.ex',
+      'ample.cn/2023',
+      '',
+      '区图书馆新馆开放',
+      '',
+      wrap('区图书馆新馆日前正式开放，馆内设有少儿阅读区和自习区。', 14),
+    ].join('\n');
+    const result = splitArticles(pageLines(text), segmenter);
+    expect(result.articles.map((a) => a.titles)).toEqual([
+      ['图书馆试运行'],
+      ['社区食堂开业'],
+      ['区图书馆新馆开放'],
+    ]);
+  });
 });
 
 describe('what goes into no article', () => {
