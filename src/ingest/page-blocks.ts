@@ -279,6 +279,18 @@ function demoteNameTitles(blocks: Block[]) {
     const text = block.lines[0]!.text.replace(/^[■▲●◆□★☆▇█]\s*/, '');
     if (text !== info.bylines[0]!.name) continue;
     const [before, after] = [blocks[i - 1]!, blocks[i + 1]!];
+    // Under a box label (人物, 身边榜样) a bare name is who the box is about, its first line.
+    const label = before.lines.length === 1 && before.lines[0]!.text.replace(/\s/g, '').length <= 4;
+    if (
+      (before.kind === 'text' || before.kind === 'heading') &&
+      label &&
+      !info.marked &&
+      after.kind === 'text'
+    ) {
+      block.kind = 'text';
+      block.byline = undefined;
+      continue;
+    }
     const finished =
       before.kind === 'text' && ENDS_SENTENCE.test(before.lines[before.lines.length - 1]!.text);
     if (finished && after.kind === 'text' && after.lines.length >= 2) {

@@ -102,10 +102,19 @@ function splitTitlesBefore(view: PageView, options: typeof splitDefaults): RawAr
       return articles;
     }
   }
+  // A lone label above the first titles (一线直击 over markdown headings) is the page's banner
+  // already: the first article's titles are all its own.
+  const first = groups[0]?.start ?? 0;
+  const labelAbove =
+    first === 1 &&
+    blocks[0]!.kind === 'text' &&
+    blocks[0]!.lines.length === 1 &&
+    blocks[0]!.lines[0]!.text.length <= 12 &&
+    blocks[first]!.kind === 'heading';
   if (banner !== null) {
     const section = blocks[banner]!.lines[0]!.text;
     for (const a of articles) a.section = section;
-  } else applyBanner(articles);
+  } else if (!labelAbove) applyBanner(articles);
   return articles;
 }
 

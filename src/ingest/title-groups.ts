@@ -9,7 +9,7 @@ import {
   headlineShaped,
   NOTICE_TITLE,
 } from './line-shapes.ts';
-import { medianWidth, widthsDiffer } from './page-blocks.ts';
+import { type Block, medianWidth, widthsDiffer } from './page-blocks.ts';
 import {
   blockText,
   boxLabel,
@@ -77,7 +77,15 @@ export function findTitleGroups(view: PageView, options: typeof splitDefaults): 
     if (block.kind === 'heading') {
       let j = i;
       while (blocks[j + 1]?.kind === 'heading') j++;
-      groups.push({ start: i, end: j });
+      // Markdown marks the headline; a kicker ending in a colon above it (记者手记：) and a subtitle
+      // opening with a dash below it (——记…) are often left as plain lines, yet are titles.
+      const plainTitle = (b: Block | undefined, shape: RegExp) =>
+        b?.kind === 'text' && b.lines.length === 1 && shape.test(b.lines[0]!.text);
+      let start = i;
+      const lastGroupEnd = groups[groups.length - 1]?.end ?? -1;
+      if (start - 1 > lastGroupEnd && plainTitle(blocks[start - 1], /^.{2,20}[:：]$/)) start--;
+      while (plainTitle(blocks[j + 1], /^(——|──|—)[^—].{1,40}$/)) j++;
+      groups.push({ start, end: j });
       i = j;
       afterClosing = afterCredit = articleHasBody = false;
       continue;

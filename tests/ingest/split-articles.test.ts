@@ -329,3 +329,53 @@ describe('what is printed after an article’s text', () => {
     expect(result.articles[0]!.lastLine).toBe('（作者为某大学公派教师）');
   });
 });
+
+describe('markdown-ish pages: headings and the plain title lines beside them', () => {
+  const page = [
+    '一线直击',
+    '',
+    '# 东山春茶产销两旺',
+    '',
+    '# 茶农人均增收超万元',
+    '',
+    '■记者 柏青岚',
+    '',
+    '5月下旬，东山镇春茶采摘已近尾声，茶农们正忙着整理茶园、打包发货。',
+    '',
+    '记者手记：',
+    '',
+    '# 在老小区里看见“微更新”',
+    '',
+    '——一个社区的改造笔记',
+    '',
+    '本报记者 伍思远',
+    '',
+    '走进城东的老小区，新装的电梯、翻新的凉亭，让老人们出门方便了许多。',
+    '',
+    '## 身边榜样',
+    '',
+    '任秋禾',
+    '',
+    '城东社区居民，今年63岁，退休后坚持为独居老人上门理发。',
+  ].join('\n');
+  const result = splitArticles(pageLines(page), segmenter);
+
+  it('keeps two headings in a row together under a label above them', () => {
+    expect(result.articles[0]!.titles).toEqual(['东山春茶产销两旺', '茶农人均增收超万元']);
+  });
+
+  it('takes a plain kicker ending in a colon and a plain dash subtitle into the heading’s titles', () => {
+    expect(result.articles[1]!.titles).toEqual([
+      '记者手记：',
+      '在老小区里看见“微更新”',
+      '——一个社区的改造笔记',
+    ]);
+  });
+
+  it('reads the name under a box label as the box’s first line, not a byline', () => {
+    const box = result.articles[2]!;
+    expect(box.titles).toEqual(['身边榜样']);
+    expect(box.bylines).toEqual([]);
+    expect(box.body.find((l) => l.text)?.text).toBe('任秋禾');
+  });
+});
