@@ -8,7 +8,7 @@ import { isCaption } from './captions.ts';
 import { closesArticle, NOTICE_TITLE, titleLike } from './line-shapes.ts';
 import { pageLayout, toBlocks, type PageLayout } from './page-blocks.ts';
 import type { PageLine } from './page-lines.ts';
-import { viewOf, type PageView } from './page-view.ts';
+import { endsSentence, viewOf, type PageView } from './page-view.ts';
 import {
   addBody,
   addByline,
@@ -47,12 +47,14 @@ function splitTitlesBefore(view: PageView, options: typeof splitDefaults): RawAr
   const { groups, breaks, banner } = findTitleGroups(view, options);
   const articles: RawArticle[] = [];
   let current = newArticle();
+  const pending: typeof blocks = [];
   let groupIndex = 0;
   for (let i = 0; i < blocks.length; i++) {
     const group = groups[groupIndex];
     if (group && group.start === i) {
       if (!isEmpty(current) || current.bylines.length > 0) articles.push(current);
       current = newArticle();
+      for (const b of pending.splice(0)) addByline(current, b);
       setTitles(current, blocks.slice(group.start, group.end + 1));
       if (current.titles.length === 1 && NOTICE_TITLE.test(current.titles[0]!))
         current.kind = 'notice';
@@ -75,7 +77,20 @@ function splitTitlesBefore(view: PageView, options: typeof splitDefaults): RawAr
       current = newArticle();
     }
     if (block.kind === 'byline') {
-      addByline(current, block);
+      // A byline printed above the next article's titles, after finished text, is that article's when
+      // it is shaped like an opening one: marked (■), or crediting several people with their roles
+      // (记者 X 通讯员 Y). A closing credit names one, or sits in parentheses.
+      const info = block.byline!;
+      const aboveTitles =
+        groups[groupIndex]?.start === i + 1 &&
+        !info.closing &&
+        (info.marked || info.bylines.length >= 2) &&
+        !info.bylines.some((b) => b.role === '摄影') &&
+        !/摄(影)?(报道)?$/.test(block.lines[0]!.text) &&
+        current.body.some((l) => l.text) &&
+        endsSentence(blocks[i - 1]);
+      if (aboveTitles) pending.push(block);
+      else addByline(current, block);
       continue;
     }
     addBody(current, block);

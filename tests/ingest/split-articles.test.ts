@@ -379,3 +379,42 @@ describe('markdown-ish pages: headings and the plain title lines beside them', (
     expect(box.body.find((l) => l.text)?.text).toBe('任秋禾');
   });
 });
+
+describe('a byline between one article’s text and the next one’s titles', () => {
+  const wrap = (text: string, width: number) =>
+    text.match(new RegExp(`.{1,${width}}`, 'gu'))!.join('\n');
+  const body = (text: string) => wrap(text, 16);
+  const page = (between: string) =>
+    [
+      '城东街道走访独居老人',
+      '',
+      '记者 柏青岚',
+      '',
+      body(
+        '近日，城东街道组织志愿者走访辖区独居老人，送去米面油和春联，并帮助老人检查家中的燃气和电路。',
+      ),
+      '',
+      between,
+      '',
+      '区图书馆新馆开放',
+      '',
+      body(
+        '区图书馆新馆日前正式开放，馆内设有少儿阅读区、自习区和数字阅读体验区，可同时容纳读者八百余人。',
+      ),
+    ].join('\n');
+
+  it('goes with the titles below it when it credits several people with their roles', () => {
+    const result = splitArticles(pageLines(page('记者 伍思远 通讯员 任秋禾')), segmenter);
+    expect(result.articles.map((a) => a.bylines.map((b) => b.name))).toEqual([
+      ['柏青岚'],
+      ['伍思远', '任秋禾'],
+    ]);
+  });
+
+  it('closes the text above it when it names one reporter, or credits a picture', () => {
+    for (const credit of ['记者 伍思远', '伍思远 任秋禾摄影报道']) {
+      const result = splitArticles(pageLines(page(credit)), segmenter);
+      expect(result.articles[1]!.bylines).toEqual([]);
+    }
+  });
+});
