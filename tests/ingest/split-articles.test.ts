@@ -218,6 +218,13 @@ describe('re-wrapped PDF text: each article keeps its column width', () => {
     ]);
   });
 
+  // The article that follows a service line in the two tests below.
+  const libraryOpens = () => [
+    '区图书馆新馆开放',
+    '',
+    wrap('区图书馆新馆日前正式开放，馆内设有少儿阅读区和自习区。', 14),
+  ];
+
   it('ends an article at an address or phone line and starts the next at the title after it', () => {
     const text = [
       '社区食堂开业',
@@ -228,9 +235,7 @@ describe('re-wrapped PDF text: each article keeps its column width', () => {
       '',
       '咨询电话：0571-86000000',
       '',
-      '区图书馆新馆开放',
-      '',
-      wrap('区图书馆新馆日前正式开放，馆内设有少儿阅读区和自习区。', 14),
+      ...libraryOpens(),
     ].join('\n');
     const result = splitArticles(pageLines(text), segmenter);
     expect(result.articles.map((a) => a.titles)).toEqual([['社区食堂开业'], ['区图书馆新馆开放']]);
@@ -252,9 +257,7 @@ describe('re-wrapped PDF text: each article keeps its column width', () => {
       '报名网址：https://shitang.ex',
       'ample.cn/2023',
       '',
-      '区图书馆新馆开放',
-      '',
-      wrap('区图书馆新馆日前正式开放，馆内设有少儿阅读区和自习区。', 14),
+      ...libraryOpens(),
     ].join('\n');
     const result = splitArticles(pageLines(text), segmenter);
     expect(result.articles.map((a) => a.titles)).toEqual([
