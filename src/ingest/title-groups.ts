@@ -146,13 +146,17 @@ export function findTitleGroups(view: PageView, options: typeof splitDefaults): 
         const after = widthFrom(view, j + 1);
         const changes = before !== null && after !== null && widthsDiffer(before, after, layout);
         if (changes && !widthBoundaryTaken && textNext)
-          anchored = !laterTitleInGap(view, j + 1, options);
+          anchored = columnLabelled(block) || !laterTitleInGap(view, j + 1, options);
         // Text re-wrapped one width per article: the same width on both sides says one article unless
         // something stronger says a new one starts — a closing credit before, a dateline or a byline
         // after (one article in thirteen shares its neighbour's width by chance; a feature's sub-stories
         // with bylines of their own are cut apart too, which costs less than merging real articles).
         else if (view.perArticleWidths && before !== null && after !== null && !changes)
-          anchored = (afterClosing && textNext) || opensWithDateline(next) || bylineNext;
+          anchored =
+            (afterClosing && textNext) ||
+            opensWithDateline(next) ||
+            bylineNext ||
+            (columnLabelled(block) && textNext);
         // Where widths say nothing (an article of short paragraphs), fall back to the shape of the text.
         if (!anchored && (before === null || after === null) && textNext)
           anchored = looksLikeNewTitle(view, i, j, options);
@@ -196,6 +200,17 @@ function datelineOpensBrief(view: PageView, i: number): boolean {
     return width !== null && before !== null && width !== before;
   }
   return true;
+}
+
+/**
+ * A headline that ends with its column's label in parentheses (……（民生观）, ……（提案提要）) is the
+ * headline of what follows, whatever title-like lines come after it in the gap (a deck, a poem's title).
+ */
+function columnLabelled(block: Block): boolean {
+  const text = blockText(block);
+  return (
+    /^[^（(。！？!?]{2,}[（(][^（）()，。,.；;：:]{2,16}[)）]$/.test(text) && !closesArticle(text)
+  );
 }
 
 /**

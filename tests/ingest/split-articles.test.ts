@@ -268,6 +268,46 @@ describe('re-wrapped PDF text: each article keeps its column width', () => {
   });
 });
 
+describe('a headline that carries its column’s label', () => {
+  const wrap = (text: string, width: number) =>
+    text.match(new RegExp(`.{1,${width}}`, 'gu'))!.join('\n');
+  it('starts an article between two paragraphs of one width, and keeps the deck under it out of the titles', () => {
+    const text = [
+      '图书馆试运行',
+      '',
+      wrap(
+        '区图书馆新馆日前开始试运行，馆内设有少儿阅读区、自习区和数字阅读体验区，可容纳读者八百余人。',
+        19,
+      ),
+      '',
+      '社区食堂开业',
+      '',
+      wrap(
+        '城东街道首家社区食堂日前开业，每天为辖区老人提供午餐和晚餐，八十岁以上老人用餐还有补贴。',
+        14,
+      ),
+      '',
+      '老街换新颜 居民笑开颜（城事观察）',
+      '',
+      '在城市更新中，留住老街的烟火气',
+      '',
+      wrap(
+        '走进改造后的老街，青石板路平整干净，沿街的老字号重新开张，不少居民在门口晒着太阳聊天。',
+        14,
+      ),
+    ].join('\n');
+    const result = splitArticles(pageLines(text), segmenter);
+    expect(result.articles.map((a) => a.titles)).toEqual([
+      ['图书馆试运行'],
+      ['社区食堂开业'],
+      ['老街换新颜 居民笑开颜（城事观察）'],
+    ]);
+    expect(result.articles[2]!.body.find((l) => l.text)?.text).toBe(
+      '在城市更新中，留住老街的烟火气',
+    );
+  });
+});
+
 describe('what goes into no article', () => {
   it('reports a title with no text under it as a leftover line instead of an empty article', () => {
     const ad = splitArticles(pageLines('\n广告\n'), segmenter);
