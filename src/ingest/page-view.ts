@@ -54,8 +54,14 @@ export function closingBlock(block: Block | undefined): boolean {
   if (block.kind === 'byline') return block.byline!.closing;
   const last = block.lines[block.lines.length - 1]?.text ?? '';
   if (closesArticle(last) || block.endsWithCredit === true) return true;
-  // A service line wrapped over a line or two (报名网址：https://… cut mid-address) closes all the same.
-  return block.lines.length <= 3 && closesArticle(block.lines[0]!.text);
+  if (block.lines.length > 3) return false;
+  // A service line wrapped over a line or two (报名网址：https://… cut mid-address) closes all the same,
+  // and so does a dateline credit in parentheses wrapped over lines (（新华社北京2月24日电 记 / 者X）).
+  const whole = blockText(block);
+  return (
+    closesArticle(block.lines[0]!.text) ||
+    (/^[（(][^()（）]{2,60}[)）]$/.test(whole) && /电/.test(whole))
+  );
 }
 
 /** A line longer than any wrapped paragraph of the page is not body text: it was never wrapped. */

@@ -308,6 +308,44 @@ describe('a headline that carries its column’s label', () => {
   });
 });
 
+describe('a dateline credit in parentheses wrapped over two lines', () => {
+  const wrap = (text: string, width: number) =>
+    text.match(new RegExp(`.{1,${width}}`, 'gu'))!.join('\n');
+  it('closes its article, so the next title starts one even in the same column width', () => {
+    const text = [
+      '图书馆试运行',
+      '',
+      wrap(
+        '区图书馆新馆日前开始试运行，馆内设有少儿阅读区、自习区和数字阅读体验区，可容纳读者八百余人。',
+        19,
+      ),
+      '',
+      '萝卜丰收',
+      '',
+      wrap(
+        '城西村的萝卜迎来丰收，村民们忙着采收、清洗、装箱，一车车萝卜运往城里的超市和菜场。',
+        14,
+      ),
+      '',
+      '（新华社杭州2月24日电  记',
+      '者伍思远、任秋禾）',
+      '',
+      '老街夜市开张',
+      '',
+      wrap(
+        '老街夜市日前重新开张，一百多个摊位沿河排开，小吃、手作、花灯应有尽有，吸引了不少市民。',
+        14,
+      ),
+    ].join('\n');
+    const result = splitArticles(pageLines(text), segmenter);
+    expect(result.articles.map((a) => a.titles)).toEqual([
+      ['图书馆试运行'],
+      ['萝卜丰收'],
+      ['老街夜市开张'],
+    ]);
+  });
+});
+
 describe('what goes into no article', () => {
   it('reports a title with no text under it as a leftover line instead of an empty article', () => {
     const ad = splitArticles(pageLines('\n广告\n'), segmenter);
