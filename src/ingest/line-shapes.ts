@@ -2,7 +2,8 @@
  * What a single printed line looks like, judged from its text alone: a title, a credit, a notice
  * heading, a table cell. Pure predicates, shared by block detection and article splitting.
  */
-import { ENDS_SENTENCE } from './reflow.ts';
+/** A sentence is complete when the line ends in 。！？… (maybe followed by a closing quote or bracket). */
+export const ENDS_SENTENCE = /[。！？!?…；;]["”’」』）)]*$/;
 
 export const NOTICE_TITLE =
   /^(公告|通告|公示|启事|声明|通知|告示|讣告|招聘启事|寻人启事|遗失声明|征集公告|拆迁公告|[\u4e00-\u9fff]{0,8}(公告|通告|公示))$/;

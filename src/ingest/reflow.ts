@@ -1,7 +1,7 @@
+import { ENDS_SENTENCE, startsWithDateline } from './line-shapes.ts';
 import type { PageLine } from './page-lines.ts';
 
-/** A sentence is complete when the line ends in 。！？… (maybe followed by a closing quote or bracket). */
-export const ENDS_SENTENCE = /[。！？!?…；;]["”’」』）)]*$/;
+export { ENDS_SENTENCE } from './line-shapes.ts';
 
 export interface Paragraph {
   /** Line number of the paragraph's first line. */
@@ -41,8 +41,9 @@ export function reflow(lines: PageLine[]): Paragraph[] {
       paragraphs.push({ line: line.n, text: line.text, subhead: true });
       continue;
     }
-    // An indented line starts a paragraph whatever the line before it ended with (e-paper text).
-    if (current && line.indent >= 1) {
+    // An indented line starts a paragraph whatever the line before it ended with (e-paper text); so
+    // does a dateline after a blank line (a deck above a news story seldom ends with a full stop).
+    if (current && (line.indent >= 1 || (!prev?.text && startsWithDateline(line.text)))) {
       paragraphs.push(current);
       current = null;
     }

@@ -20,6 +20,16 @@ describe('reflowing hard-wrapped lines', () => {
     ]);
   });
 
+  it('starts a paragraph at a dateline after a blank line, though the deck above it has no full stop', () => {
+    const lines = pageLines(
+      '春节期间，城区消费总额较去\n年同期增长两成，消费升级特\n征显著\n\n本报杭州2月11日电  （记者伍\n思远）记者今天从区商务局获悉。\n',
+    );
+    expect(reflow(lines).map((p) => p.text)).toEqual([
+      '春节期间，城区消费总额较去年同期增长两成，消费升级特征显著',
+      '本报杭州2月11日电  （记者伍思远）记者今天从区商务局获悉。',
+    ]);
+  });
+
   it('keeps a short stand-alone line between finished paragraphs as a subhead', () => {
     const text =
       '第一段的内容写到这里就结束了，这是一个很长的段落，用来确定栏宽。\n\n强化日常监管\n\n第二段的内容也写得足够长，用来确定栏宽，然后结束。\n';
