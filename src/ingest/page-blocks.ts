@@ -4,9 +4,15 @@
  */
 import type { Segmenter } from '../text/segmenter.ts';
 import { parseBylineLine, parseTrailingCredit, type BylineInfo } from './find-bylines.ts';
-import { CAPTION, cellLike, NOTICE_TITLE, numeric } from './line-shapes.ts';
+import {
+  CAPTION,
+  cellLike,
+  ENDS_SENTENCE,
+  NOTICE_TITLE,
+  numeric,
+  startsWithDateline,
+} from './line-shapes.ts';
 import type { PageLine } from './page-lines.ts';
-import { ENDS_SENTENCE } from './reflow.ts';
 
 export type BlockKind = 'heading' | 'byline' | 'table' | 'text' | 'caption';
 
@@ -126,6 +132,9 @@ export function blockWidths(blocks: Block[], layout: PageLayout): (number | null
   );
   return blocks.map((b, i) => {
     if (b.lines.length !== 2) return widths[i]!;
+    // Two lines right above a dateline (本报北京2月12日电) are the story's title, whatever their length.
+    const below = blocks[i + 1];
+    if (below?.kind === 'text' && startsWithDateline(below.lines[0]!.text)) return null;
     // A pull quote is set in the column of the text that follows it; a two-line title is not.
     let next: number | null = null;
     for (let k = i + 1; k < blocks.length && next === null; k++) next = widths[k]!;

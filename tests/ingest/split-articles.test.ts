@@ -346,6 +346,42 @@ describe('a dateline credit in parentheses wrapped over two lines', () => {
   });
 });
 
+describe('two title lines as long as the column they stand over', () => {
+  const wrap = (text: string, width: number) =>
+    text.match(new RegExp(`.{1,${width}}`, 'gu'))!.join('\n');
+  it('are the next story’s title when a dateline follows them, not a pull quote of the text above', () => {
+    const text = [
+      '图书馆试运行',
+      '',
+      wrap(
+        '区图书馆新馆日前开始试运行，馆内设有少儿阅读区、自习区和数字阅读体验区，可容纳读者八百余人。',
+        19,
+      ),
+      '',
+      '社区食堂开业',
+      '',
+      wrap(
+        '城东街道首家社区食堂日前开业，每天为辖区老人提供午餐和晚餐，八十岁以上老人用餐还有补贴。',
+        12,
+      ),
+      '',
+      '区法院确定十六项改革任务',
+      '完善责任制 用好监督权',
+      '',
+      wrap(
+        '本报杭州2月12日电（记者伍思远）区人民法院日前制定改革方案，确定十六项改革任务，完善司法责任制。',
+        12,
+      ),
+    ].join('\n');
+    const result = splitArticles(pageLines(text), segmenter);
+    expect(result.articles.map((a) => a.titles)).toEqual([
+      ['图书馆试运行'],
+      ['社区食堂开业'],
+      ['区法院确定十六项改革任务', '完善责任制 用好监督权'],
+    ]);
+  });
+});
+
 describe('what goes into no article', () => {
   it('reports a title with no text under it as a leftover line instead of an empty article', () => {
     const ad = splitArticles(pageLines('\n广告\n'), segmenter);
