@@ -11,6 +11,7 @@ import {
   NOTICE_TITLE,
   numeric,
   startsWithDateline,
+  titleLike,
 } from './line-shapes.ts';
 import type { PageLine } from './page-lines.ts';
 
@@ -135,6 +136,22 @@ export function blockWidths(blocks: Block[], layout: PageLayout): (number | null
     // Two lines right above a dateline (本报北京2月12日电) are the story's title, whatever their length.
     const below = blocks[i + 1];
     if (below?.kind === 'text' && startsWithDateline(below.lines[0]!.text)) return null;
+    // So are two title-like lines of different lengths at the top of the page or after finished text:
+    // what a column break cuts off runs on from unfinished text, and fills its lines.
+    const above = blocks[i - 1];
+    const afterFinished =
+      above === undefined ||
+      above.kind === 'byline' ||
+      ENDS_SENTENCE.test(above.lines[above.lines.length - 1]!.text);
+    const [first, second] = b.lines as [PageLine, PageLine];
+    if (
+      afterFinished &&
+      first.text.length !== second.text.length &&
+      !ENDS_SENTENCE.test(second.text) &&
+      titleLike(first.text) &&
+      titleLike(second.text)
+    )
+      return null;
     // A pull quote is set in the column of the text that follows it; a two-line title is not.
     let next: number | null = null;
     for (let k = i + 1; k < blocks.length && next === null; k++) next = widths[k]!;

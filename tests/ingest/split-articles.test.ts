@@ -349,6 +349,27 @@ describe('a dateline credit in parentheses wrapped over two lines', () => {
 describe('two title lines as long as the column they stand over', () => {
   const wrap = (text: string, width: number) =>
     text.match(new RegExp(`.{1,${width}}`, 'gu'))!.join('\n');
+  it('are a title at the top of the page or after finished text, when their lengths differ', () => {
+    const text = [
+      '城东街道为老服务再升级，社区',
+      '食堂开进老小区',
+      '',
+      wrap(
+        '城东街道首家社区食堂日前开业，每天为辖区老人提供午餐和晚餐，八十岁以上老人用餐还有补贴。',
+        14,
+      ),
+      '',
+      '区图书馆新馆开放',
+      '',
+      wrap(
+        '区图书馆新馆日前正式开放，馆内设有少儿阅读区、自习区和数字阅读体验区，可容纳读者八百余人。',
+        19,
+      ),
+    ].join('\n');
+    const result = splitArticles(pageLines(text), segmenter);
+    expect(result.articles[0]!.titles).toEqual(['城东街道为老服务再升级，社区', '食堂开进老小区']);
+  });
+
   it('are the next story’s title when a dateline follows them, not a pull quote of the text above', () => {
     const text = [
       '图书馆试运行',
