@@ -208,8 +208,10 @@ function datelineOpensBrief(view: PageView, i: number): boolean {
  */
 function columnLabelled(block: Block): boolean {
   const text = blockText(block);
+  const label = /^[^（(。！？!?]{2,}[（(]([^（）()，。,.；;：:]{2,16})[)）]$/.exec(text)?.[1];
+  // A source or credit in parentheses (朱某作（新华社发）, …（供图）) is not a column's label.
   return (
-    /^[^（(。！？!?]{2,}[（(][^（）()，。,.；;：:]{2,16}[)）]$/.test(text) && !closesArticle(text)
+    label !== undefined && !/(发|供图|供稿|摄|摄影|电|整理)$/.test(label) && !closesArticle(text)
   );
 }
 
