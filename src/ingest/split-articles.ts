@@ -86,7 +86,7 @@ function splitTitlesBefore(view: PageView, options: typeof splitDefaults): RawAr
         !info.closing &&
         (info.marked || info.bylines.length >= 2) &&
         !info.bylines.some((b) => b.role === '摄影') &&
-        !/摄(影)?(报道)?$/.test(block.lines[0]!.text) &&
+        !/(摄|摄影|报道|整理|采写|供稿)$/.test(block.lines[0]!.text) &&
         current.body.some((l) => l.text) &&
         endsSentence(blocks[i - 1]);
       if (aboveTitles) pending.push(block);
