@@ -202,6 +202,10 @@ function datelineOpensBrief(view: PageView, i: number): boolean {
   return true;
 }
 
+// Labels of boxes set beside an article, part of it: a reporter's note, tips, background, a link.
+const SIDEBAR_LABEL =
+  /^(记者手记|采访手记|手记|小贴士|贴士|链接|相关链接|知识链接|背景链接|背景|延伸阅读|短评|编后|点评|小知识|记者观察)$/;
+
 /**
  * A headline that ends with its column's label in parentheses (……（民生观）, ……（提案提要）) is the
  * headline of what follows, whatever title-like lines come after it in the gap (a deck, a poem's title).
@@ -209,9 +213,13 @@ function datelineOpensBrief(view: PageView, i: number): boolean {
 function columnLabelled(block: Block): boolean {
   const text = blockText(block);
   const label = /^[^（(。！？!?]{2,}[（(]([^（）()，。,.；;：:]{2,16})[)）]$/.exec(text)?.[1];
-  // A source or credit in parentheses (朱某作（新华社发）, …（供图）) is not a column's label.
+  // A source or credit in parentheses (朱某作（新华社发）, …（供图）) is not a column's label, and a
+  // sidebar's label (记者手记, 小贴士, 链接) heads a box that belongs to the article beside it.
   return (
-    label !== undefined && !/(发|供图|供稿|摄|摄影|电|整理)$/.test(label) && !closesArticle(text)
+    label !== undefined &&
+    !/(发|供图|供稿|摄|摄影|电|整理)$/.test(label) &&
+    !SIDEBAR_LABEL.test(label) &&
+    !closesArticle(text)
   );
 }
 

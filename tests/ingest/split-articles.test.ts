@@ -306,6 +306,33 @@ describe('a headline that carries its column’s label', () => {
       '在城市更新中，留住老街的烟火气',
     );
   });
+
+  it('leaves a sidebar’s label (记者手记, 小贴士) to the article it sits beside', () => {
+    const text = [
+      '图书馆试运行',
+      '',
+      wrap(
+        '区图书馆新馆日前开始试运行，馆内设有少儿阅读区、自习区和数字阅读体验区，可容纳读者八百余人。',
+        19,
+      ),
+      '',
+      '社区食堂开业',
+      '',
+      wrap(
+        '城东街道首家社区食堂日前开业，每天为辖区老人提供午餐和晚餐，八十岁以上老人用餐还有补贴。',
+        14,
+      ),
+      '',
+      '一碗热饭的温度（记者手记）',
+      '',
+      wrap(
+        '采访那天，食堂里坐满了老人，有人端着饭碗和邻居聊家常，一碗热饭让独居老人的日子暖了起来。',
+        14,
+      ),
+    ].join('\n');
+    const result = splitArticles(pageLines(text), segmenter);
+    expect(result.articles.map((a) => a.titles)).toEqual([['图书馆试运行'], ['社区食堂开业']]);
+  });
 });
 
 describe('a dateline credit in parentheses wrapped over two lines', () => {
