@@ -73,7 +73,8 @@ function isSubhead(text: string, width: number): boolean {
     text.length < width - 1 &&
     !ENDS_SENTENCE.test(text) &&
     !/[，,、：:（(]$/.test(text) &&
-    !/\d$/.test(text)
+    !/\d$/.test(text) &&
+    !startsWithDateline(text)
   );
 }
 

@@ -52,8 +52,12 @@ function splitTitlesBefore(view: PageView, options: typeof splitDefaults): RawAr
   for (let i = 0; i < blocks.length; i++) {
     const group = groups[groupIndex];
     if (group && group.start === i) {
-      if (!isEmpty(current) || current.bylines.length > 0) articles.push(current);
+      // Bylines with no text yet (■记者 X above the titles under a banner) are the next article's; a
+      // bare name there is more likely the banner itself.
+      const carried = isEmpty(current) ? current.bylines.filter((b) => b.role !== '作者') : [];
+      if (!isEmpty(current)) articles.push(current);
       current = newArticle();
+      current.bylines.push(...carried);
       for (const b of pending.splice(0)) addByline(current, b);
       setTitles(current, blocks.slice(group.start, group.end + 1));
       if (current.titles.length === 1 && NOTICE_TITLE.test(current.titles[0]!))

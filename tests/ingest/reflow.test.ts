@@ -30,6 +30,17 @@ describe('reflowing hard-wrapped lines', () => {
     ]);
   });
 
+  it('reads a dateline on a line of its own as the start of the first paragraph, not a subhead', () => {
+    const text =
+      '本报讯（记者 伍思远 通讯员 任秋禾）\n\n一季度，城西制笔企业生产忙碌，不少企业的订单已经排到了六月。\n';
+    expect(reflow(pageLines(text))).toEqual([
+      {
+        line: 1,
+        text: '本报讯（记者 伍思远 通讯员 任秋禾）一季度，城西制笔企业生产忙碌，不少企业的订单已经排到了六月。',
+      },
+    ]);
+  });
+
   it('keeps a short stand-alone line between finished paragraphs as a subhead', () => {
     const text =
       '第一段的内容写到这里就结束了，这是一个很长的段落，用来确定栏宽。\n\n强化日常监管\n\n第二段的内容也写得足够长，用来确定栏宽，然后结束。\n';

@@ -430,6 +430,26 @@ describe('two title lines as long as the column they stand over', () => {
   });
 });
 
+describe('a byline above the first titles, under the page’s banner', () => {
+  it('is the first article’s byline', () => {
+    const text = [
+      '文旅',
+      '',
+      '■记者 伍思远 通讯员 任秋禾',
+      '',
+      '富春江畔的夏夜',
+      '',
+      '夜幕降临，江畔凉风习习。在一处露营基地，帐篷、天幕一字排开，孩子们在草坪上追逐嬉戏。',
+      '',
+      '今年入夏以来，县里推出夏夜系列文旅活动，涵盖乡村夜市、星空露营、江上夜游等二十余项产品。',
+    ].join('\n');
+    const result = splitArticles(pageLines(text), segmenter);
+    expect(result.articles.map((a) => a.bylines.map((b) => b.name))).toEqual([
+      ['伍思远', '任秋禾'],
+    ]);
+  });
+});
+
 describe('what goes into no article', () => {
   it('reports a title with no text under it as a leftover line instead of an empty article', () => {
     const ad = splitArticles(pageLines('\n广告\n'), segmenter);
