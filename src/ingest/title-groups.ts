@@ -132,6 +132,16 @@ export function findTitleGroups(view: PageView, options: typeof splitDefaults): 
       const bylineNext = next?.kind === 'byline' && !next.byline!.closing;
       const textNext = next?.kind === 'text' || next?.kind === 'table' || next?.kind === 'caption';
       const notice = block.lines.length === 1 && NOTICE_TITLE.test(block.lines[0]!.text);
+      // At the top of the page, a one-line label over a byline over a title over text is the page's
+      // banner (县区传真 / 记者 X / headline / text): the byline stands above its article's titles.
+      if (!seenBody && groups.length === 0 && banner === null && bylineNext && j === i) {
+        const titleBelow = body !== undefined && titleCandidate(body, view, options);
+        const textBelow = blocks[k + 1]?.kind === 'text';
+        if (block.lines.length === 1 && titleBelow && textBelow) {
+          banner = i;
+          continue;
+        }
+      }
       let anchored =
         bylineNext ||
         opensWithDateline(next) ||

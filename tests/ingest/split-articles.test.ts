@@ -450,6 +450,26 @@ describe('a byline above the first titles, under the page’s banner', () => {
   });
 });
 
+describe('a label over a byline over a title at the top of the page', () => {
+  it('is the page’s banner, and the title under the byline is the headline', () => {
+    const text = [
+      '县区传真',
+      '',
+      '记者 伍思远 城西融媒体中心 任秋禾',
+      '',
+      '城西“数字乡村”一张图管到田间地头',
+      '',
+      '打开城西数字乡村管理平台，全区农田、水系、农房、道路等信息都汇集在一张电子地图上。',
+      '',
+      '“以前巡查靠人跑，现在系统会自动预警，处理效率高多了。”一位村干部说。',
+    ].join('\n');
+    const result = splitArticles(pageLines(text), segmenter);
+    expect(result.articles.map((a) => [a.section, a.titles])).toEqual([
+      ['县区传真', ['城西“数字乡村”一张图管到田间地头']],
+    ]);
+  });
+});
+
 describe('what goes into no article', () => {
   it('reports a title with no text under it as a leftover line instead of an empty article', () => {
     const ad = splitArticles(pageLines('\n广告\n'), segmenter);
