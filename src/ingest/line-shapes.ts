@@ -44,6 +44,8 @@ export function titleLike(text: string): boolean {
   // A headline may ask or exclaim (南方为何出现连阴雨？), but never runs on into a second sentence.
   const asks = /[！？!?]["”’」』）)]*$/.test(text) && !/[。；;]/.test(text) && text.length <= 30;
   if ((ENDS_SENTENCE.test(text) && !asks) || /[，,、（(]$/.test(text)) return false;
+  // A line that stops on 的 runs on into the next: the rest of a sentence cut by a column break.
+  if (/[\u4e00-\u9fff]的$/.test(text) && (/[，,]/.test(text) || text.length >= 8)) return false;
   if (/^[\d\s.%/\-–~:：]+$/.test(text) || numberWithUnit(text)) return false;
   if (CAPTION.test(text) || closesArticle(text)) return false;
   return true;

@@ -84,6 +84,12 @@ describe('splitting a page into articles', () => {
     expect(titleLike('2024')).toBe(false);
     expect(titleLike('老街夜市重新开张')).toBe(true);
   });
+
+  it('does not take a line that stops on 的 for a title: a column break cut its sentence', () => {
+    expect(titleLike('走进城西老街，石板路两侧的')).toBe(false);
+    expect(titleLike('记者在城西老街看到沿街的')).toBe(false);
+    expect(titleLike('我们的')).toBe(true);
+  });
 });
 
 describe('pages with almost nothing on them', () => {
