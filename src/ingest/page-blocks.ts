@@ -89,8 +89,15 @@ export function exactWidth(
   if (measure === 'ems') {
     // Set type keeps punctuation off the start of a line (禁则): a comma is squeezed in at the end or a
     // character pushed down, so a line may be one em longer or shorter than the column.
+    // A line one em over the column that ends on punctuation had it squeezed in: it supports the
+    // column one em narrower, as much as a line of the column's width does.
+    const texts = block.lines.slice(0, -1).map((l) => l.text);
     const counts = new Map<number, number>();
-    for (const w of inner) counts.set(w, (counts.get(w) ?? 0) + 1);
+    inner.forEach((w, k) => {
+      const squeezed = /[，。、；：！？,.;:!?”’）》」』]$/.test(texts[k]!) && inner.includes(w - 1);
+      const column = squeezed ? w - 1 : w;
+      counts.set(column, (counts.get(column) ?? 0) + 1);
+    });
     width = [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]![0];
     if (inner.some((w) => Math.abs(w - width) > 1) || counts.get(width)! < inner.length * 0.6)
       return null;

@@ -31,6 +31,17 @@ describe('the width a paragraph was set to', () => {
     expect(exactWidth(plain, [], 'ems')).toBe(21);
   });
 
+  it('reads a line one em over, ending on a comma squeezed in, as the column it was set in', () => {
+    const squeezed = block(
+      [
+        '初冬的清晨，城西的一片蔬菜基地里，老杨已经在地',
+        '里忙了两个多小时。五十六岁的她种了三十多年的菜，',
+        '如今管理着三百多亩蔬菜基地。',
+      ].join('\n'),
+    );
+    expect(exactWidth(squeezed, [], 'ems')).toBe(23);
+  });
+
   it('still tells a column one em narrower apart', () => {
     const narrower = block(
       [
