@@ -67,6 +67,9 @@ export function findTitleGroups(view: PageView, options: typeof splitDefaults): 
   let banner: number | null = null;
   let seenBody = false;
   let afterClosing = false;
+  // Whether the text since the last title is a run of untitled briefs: under a column label, or after
+  // a brief was cut off. E-paper text then starts a brief at each datelined paragraph.
+  let briefsRun = true;
   // Between two wrapped paragraphs, a change of width marks one boundary, not one per title-like line.
   let widthBoundaryTaken = false;
   // Every article has a body: title-like lines right after a title group are a deck or a box label.
@@ -86,6 +89,7 @@ export function findTitleGroups(view: PageView, options: typeof splitDefaults): 
       if (start - 1 > lastGroupEnd && plainTitle(blocks[start - 1], /^.{2,20}[:：]$/)) start--;
       while (plainTitle(blocks[j + 1], /^(——|──|—)[^—].{1,40}$/)) j++;
       groups.push({ start, end: j });
+      briefsRun = false;
       i = j;
       afterClosing = afterCredit = articleHasBody = false;
       continue;
@@ -110,9 +114,10 @@ export function findTitleGroups(view: PageView, options: typeof splitDefaults): 
       ((paragraph &&
         ((afterCredit && (layout.wrapped !== 'exact' || widthBefore(view, i) !== view.widths[i])) ||
           (tight && block.indented && block.gapBefore >= 1))) ||
-        (bodyText && opensWithDateline(block) && datelineOpensBrief(view, i)))
+        (bodyText && opensWithDateline(block) && datelineOpensBrief(view, i, briefsRun)))
     ) {
       breaks.add(i);
+      briefsRun = true;
       articleHasBody = false;
     }
     if (!seenBody && groups.length === 0 && banner === null && isBanner(view, i, options)) {
@@ -175,6 +180,8 @@ export function findTitleGroups(view: PageView, options: typeof splitDefaults): 
       }
       if (anchored) {
         groups.push({ start: i, end: j });
+        // Under a column's label (简讯, 区内简讯) the text is a run of untitled briefs.
+        briefsRun = j === i && block.lines.length === 1 && blockText(block).length <= 6;
         if (layout.wrapped !== null) widthBoundaryTaken = true;
         i = j;
         afterClosing = false;
@@ -202,8 +209,8 @@ export function findTitleGroups(view: PageView, options: typeof splitDefaults): 
  * briefs. Re-wrapped text tells them apart by the column width (a brief has its own); e-paper text
  * cannot (its blank lines decide, see tightParagraphs); other text takes the dateline at its word.
  */
-function datelineOpensBrief(view: PageView, i: number): boolean {
-  if (view.layout.indented) return false;
+function datelineOpensBrief(view: PageView, i: number, briefsRun: boolean): boolean {
+  if (view.layout.indented) return briefsRun;
   if (view.perArticleWidths) {
     const width = view.widths[i] ?? widthFrom(view, i);
     const before = widthBefore(view, i);

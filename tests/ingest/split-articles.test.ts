@@ -476,6 +476,42 @@ describe('a label over a byline over a title at the top of the page', () => {
   });
 });
 
+describe('a column of untitled briefs in e-paper text', () => {
+  it('starts a brief at each paragraph that opens with a dateline', () => {
+    const text = [
+      '区内简讯',
+      '',
+      '　　本报讯（通讯员 任秋禾）近日，城西街道联合辖区三所小学开展“小小消防员”体验活动。',
+      '',
+      '　　本报讯 日前，城东首个“共享菜园”建成开放，由附近居民认领种植。',
+      '',
+      '　　本报讯（记者 伍思远）4月15日，区图书馆分馆完成改造后重新开放。',
+      '',
+      '　　新馆面积扩大到一千五百平方米，增设亲子阅读区和自习区。',
+    ].join('\n');
+    const result = splitArticles(pageLines(text), segmenter);
+    expect(result.articles.map((a) => a.body.find((l) => l.text)?.text.slice(0, 6))).toEqual([
+      '本报讯（通讯',
+      '本报讯 日前',
+      '本报讯（记者',
+    ]);
+  });
+
+  it('keeps a datelined paragraph inside a titled article', () => {
+    const text = [
+      '春节假期全区消费两旺',
+      '',
+      '　　本报讯（记者 伍思远）春节假期，全区商贸企业销售额同比增长一成以上。',
+      '',
+      '　　本报讯 据区商务局统计，假期全区重点商圈客流量超过一百万人次。',
+      '',
+      '　　区商务局有关负责人表示，将继续办好各类促消费活动。',
+    ].join('\n');
+    const result = splitArticles(pageLines(text), segmenter);
+    expect(result.articles.map((a) => a.titles)).toEqual([['春节假期全区消费两旺']]);
+  });
+});
+
 describe('what goes into no article', () => {
   it('reports a title with no text under it as a leftover line instead of an empty article', () => {
     const ad = splitArticles(pageLines('\n广告\n'), segmenter);
