@@ -5,7 +5,7 @@
  */
 import type { Segmenter } from '../text/segmenter.ts';
 import { isCaption } from './captions.ts';
-import { closesArticle, NOTICE_TITLE, titleLike } from './line-shapes.ts';
+import { closesArticle, DATE_LINE, NOTICE_TITLE, titleLike } from './line-shapes.ts';
 import { pageLayout, toBlocks, type PageLayout } from './page-blocks.ts';
 import type { PageLine } from './page-lines.ts';
 import { endsSentence, viewOf, type PageView } from './page-view.ts';
@@ -222,10 +222,17 @@ export function splitArticles(
   const layout = pageLayout(lines);
   const blocks = toBlocks(lines, layout, segmenter);
   const hasHeadings = blocks.some((b) => b.kind === 'heading');
+  // Notice headings say nothing of the order (a notice prints its heading first on most pages),
+  // unless one stands under its notice's date, as titles after text do.
   const content = blocks.filter(
-    (b) =>
+    (b, i) =>
       b.kind !== 'byline' &&
-      !(b.kind === 'text' && b.lines.length === 1 && NOTICE_TITLE.test(b.lines[0]!.text)),
+      !(
+        b.kind === 'text' &&
+        b.lines.length === 1 &&
+        NOTICE_TITLE.test(b.lines[0]!.text) &&
+        !blocks[i - 1]?.lines.some((l) => DATE_LINE.test(l.text))
+      ),
   );
   const order: SplitResult['order'] =
     !hasHeadings && !layout.indented && titlesAfterText(content) ? 'after' : 'before';

@@ -28,8 +28,12 @@ export function titlesAfterText(content: Block[]): boolean {
   const last = content[content.length - 1];
   const beforeLast = content[content.length - 2];
   if (!last || !beforeLast || !isTitleBlock(last) || closesArticle(blockText(last))) return false;
+  // A notice's heading under the notice's date is a title printed after its text, however short.
+  const noticeLast =
+    NOTICE_TITLE.test(blockText(last)) && beforeLast.lines.some((l) => DATE_LINE.test(l.text));
   // A headline is never wholly in parentheses: that is a credit or a source, (综合…报道).
-  if (blockText(last).length < 4 || /^[(（].*[)）]$/.test(blockText(last))) return false;
+  if ((blockText(last).length < 4 && !noticeLast) || /^[(（].*[)）]$/.test(blockText(last)))
+    return false;
   // What the last title follows must be finished: a sentence, a credit or source in parentheses
   // (（据新华社）, directions), a closing line (a service line wrapped over two lines counts whole), a
   // signature or date, or other titles.
@@ -49,7 +53,7 @@ export function titlesAfterText(content: Block[]): boolean {
   if (content.length <= 2 || label > 16) return false;
   if (isTitleBlock(content[1]!) && !/[:：]$/.test(blockText(content[1]))) return false;
   const lastHeadline = blockText(last).replace(/[(（][^()（）]*[)）]$/, '');
-  if (label <= 8) return lastHeadline.length >= 5 || blockText(last).length >= 5;
+  if (label <= 8) return noticeLast || lastHeadline.length >= 5 || blockText(last).length >= 5;
   return lastHeadline.length >= 8 && !isTitleBlock(beforeLast);
 }
 
@@ -74,6 +78,8 @@ function closingTitles(view: PageView, i: number, opening: boolean): boolean {
   let j = i;
   while (blocks[j + 1] && isTitleBlock(blocks[j + 1]!)) j++;
   const next = blocks[j + 1];
+  // Lines above a date are a notice's or letter's signature, not titles.
+  if (next?.lines.some((l) => DATE_LINE.test(l.text))) return false;
   // The next article opens right after the titles: with its byline, its dateline, or its own width.
   if (!next || next.kind === 'byline' || opensWithDateline(next)) return true;
   const before = widthBefore(view, i);
@@ -130,17 +136,24 @@ export function splitTitlesAfter(view: PageView): RawArticle[] {
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i]!;
     const text = block.lines[0]!.text;
-    if (inClosingTitles && !isTitleBlock(block)) {
+    // A notice's heading right under its date (……2023年2月20日 / 公告) closes it, as titles do here.
+    const noticeTitle =
+      block.kind === 'text' && block.lines.length === 1 && NOTICE_TITLE.test(text);
+    const afterDate = blocks[i - 1]?.lines.some((l) => DATE_LINE.test(l.text)) === true;
+    // A salutation (……全体业主：) opens the next notice or letter: it ends the titles before it.
+    const salutation = /[:：]$/.test(blockText(block));
+    if (inClosingTitles && (!isTitleBlock(block) || salutation)) {
       inClosingTitles = false;
       if (!(block.kind === 'byline' && !closingByline(blocks, i)) && block.kind !== 'caption')
         segments.push([]);
-    } else if (!inClosingTitles && closingTitles(view, i, opening)) inClosingTitles = true;
+    } else if (!inClosingTitles && (closingTitles(view, i, opening) || (noticeTitle && afterDate)))
+      inClosingTitles = true;
     const opens =
-      (block.kind === 'byline' && !closingByline(blocks, i)) ||
-      (block.kind === 'text' && block.lines.length === 1 && NOTICE_TITLE.test(text));
+      (block.kind === 'byline' && !closingByline(blocks, i)) || (noticeTitle && !afterDate);
     const afterNotice =
       inNotice &&
       noticeSigned &&
+      !(noticeTitle && afterDate) &&
       block.kind === 'text' &&
       !DATE_LINE.test(text) &&
       !isCellBlock(block);

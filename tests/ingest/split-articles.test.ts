@@ -665,3 +665,21 @@ describe('a byline between one article’s text and the next one’s titles', ()
     }
   });
 });
+
+describe('notices on a page whose titles follow their text', () => {
+  const result = summary('titles-after-notices.txt');
+
+  it('closes each notice with the heading printed under its date, not with its signature', () => {
+    expect(result.order).toBe('after');
+    expect(result.articles.map((a) => a.titles)).toEqual([
+      ['城西社区为独居老人装上“安全哨”'],
+      ['停水通知'],
+      ['公告'],
+    ]);
+  });
+
+  it('starts the next notice at its salutation', () => {
+    expect(result.articles[2]!.firstLine).toBe('锦苑小区全体业主：');
+    expect(result.articles[1]!.lastLine).toBe('2023年7月20日');
+  });
+});
