@@ -7,6 +7,29 @@ import { splitArticles, titleLike } from '../../src/ingest/split-articles.ts';
 import { expectGolden } from '../helpers/golden.ts';
 
 const fixtures = join(import.meta.dirname, 'fixtures');
+// Text cut to a column's width, as PDF-style pages come.
+const wrap = (text: string, width: number) =>
+  text.match(new RegExp(`.{1,${width}}`, 'gu'))!.join('\n');
+// A page's first article (set 19 wide), and its first two (the second `width` wide): what the tests of
+// re-wrapped text add their case to.
+const library = () => [
+  '图书馆试运行',
+  '',
+  wrap(
+    '区图书馆新馆日前开始试运行，馆内设有少儿阅读区、自习区和数字阅读体验区，可容纳读者八百余人。',
+    19,
+  ),
+];
+const twoArticles = (width = 14) => [
+  ...library(),
+  '',
+  '社区食堂开业',
+  '',
+  wrap(
+    '城东街道首家社区食堂日前开业，每天为辖区老人提供午餐和晚餐，八十岁以上老人用餐还有补贴。',
+    width,
+  ),
+];
 const split = (name: string) =>
   splitArticles(pageLines(readFileSync(join(fixtures, name), 'utf8')), segmenter);
 const summary = (name: string) => {
@@ -187,8 +210,6 @@ describe('e-paper text: titles flush left, paragraphs indented', () => {
 });
 
 describe('re-wrapped PDF text: each article keeps its column width', () => {
-  const wrap = (text: string, width: number) =>
-    text.match(new RegExp(`.{1,${width}}`, 'gu'))!.join('\n');
   const a1 = wrap(
     '近日，城东街道组织志愿者走访辖区独居老人，送去米面油和春联，并帮助老人检查家中的燃气和电路。',
     14,
@@ -275,23 +296,9 @@ describe('re-wrapped PDF text: each article keeps its column width', () => {
 });
 
 describe('a headline that carries its column’s label', () => {
-  const wrap = (text: string, width: number) =>
-    text.match(new RegExp(`.{1,${width}}`, 'gu'))!.join('\n');
   it('starts an article between two paragraphs of one width, and keeps the deck under it out of the titles', () => {
     const text = [
-      '图书馆试运行',
-      '',
-      wrap(
-        '区图书馆新馆日前开始试运行，馆内设有少儿阅读区、自习区和数字阅读体验区，可容纳读者八百余人。',
-        19,
-      ),
-      '',
-      '社区食堂开业',
-      '',
-      wrap(
-        '城东街道首家社区食堂日前开业，每天为辖区老人提供午餐和晚餐，八十岁以上老人用餐还有补贴。',
-        14,
-      ),
+      ...twoArticles(),
       '',
       '老街换新颜 居民笑开颜（城事观察）',
       '',
@@ -315,19 +322,7 @@ describe('a headline that carries its column’s label', () => {
 
   it('leaves a sidebar’s label (记者手记, 小贴士) to the article it sits beside', () => {
     const text = [
-      '图书馆试运行',
-      '',
-      wrap(
-        '区图书馆新馆日前开始试运行，馆内设有少儿阅读区、自习区和数字阅读体验区，可容纳读者八百余人。',
-        19,
-      ),
-      '',
-      '社区食堂开业',
-      '',
-      wrap(
-        '城东街道首家社区食堂日前开业，每天为辖区老人提供午餐和晚餐，八十岁以上老人用餐还有补贴。',
-        14,
-      ),
+      ...twoArticles(),
       '',
       '一碗热饭的温度（记者手记）',
       '',
@@ -342,16 +337,9 @@ describe('a headline that carries its column’s label', () => {
 });
 
 describe('a dateline credit in parentheses wrapped over two lines', () => {
-  const wrap = (text: string, width: number) =>
-    text.match(new RegExp(`.{1,${width}}`, 'gu'))!.join('\n');
   it('closes its article, so the next title starts one even in the same column width', () => {
     const text = [
-      '图书馆试运行',
-      '',
-      wrap(
-        '区图书馆新馆日前开始试运行，馆内设有少儿阅读区、自习区和数字阅读体验区，可容纳读者八百余人。',
-        19,
-      ),
+      ...library(),
       '',
       '萝卜丰收',
       '',
@@ -380,8 +368,6 @@ describe('a dateline credit in parentheses wrapped over two lines', () => {
 });
 
 describe('two title lines as long as the column they stand over', () => {
-  const wrap = (text: string, width: number) =>
-    text.match(new RegExp(`.{1,${width}}`, 'gu'))!.join('\n');
   it('are a title at the top of the page or after finished text, when their lengths differ', () => {
     const text = [
       '城东街道为老服务再升级，社区',
@@ -405,19 +391,7 @@ describe('two title lines as long as the column they stand over', () => {
 
   it('are the next story’s title when a dateline follows them, not a pull quote of the text above', () => {
     const text = [
-      '图书馆试运行',
-      '',
-      wrap(
-        '区图书馆新馆日前开始试运行，馆内设有少儿阅读区、自习区和数字阅读体验区，可容纳读者八百余人。',
-        19,
-      ),
-      '',
-      '社区食堂开业',
-      '',
-      wrap(
-        '城东街道首家社区食堂日前开业，每天为辖区老人提供午餐和晚餐，八十岁以上老人用餐还有补贴。',
-        12,
-      ),
+      ...twoArticles(12),
       '',
       '区法院确定十六项改革任务',
       '完善责任制 用好监督权',
@@ -628,8 +602,6 @@ describe('markdown-ish pages: headings and the plain title lines beside them', (
 });
 
 describe('a byline between one article’s text and the next one’s titles', () => {
-  const wrap = (text: string, width: number) =>
-    text.match(new RegExp(`.{1,${width}}`, 'gu'))!.join('\n');
   const body = (text: string) => wrap(text, 16);
   const page = (between: string) =>
     [
