@@ -40,6 +40,11 @@ export interface PageLayout {
   wrapped: 'exact' | 'rough' | null;
   /** How line widths are counted: characters (text re-wrapped by a tool) or ems (text set in a column). */
   measure: 'chars' | 'ems';
+  /**
+   * Neither indented nor wrapped, one paragraph a line (text copied from a web page): every line is a
+   * block of its own, though no blank line sets it apart.
+   */
+  lineParagraphs?: boolean;
 }
 
 /** Tuning values of block and layout detection. */
@@ -200,7 +205,18 @@ export function pageLayout(lines: PageLine[], options = blockDefaults): PageLayo
       : blocks.length >= 2 && exact + rough >= blocks.length * options.wrappedShare
         ? 'rough'
         : null;
-  return { indented, wrapped, measure };
+  // Whole paragraphs on single lines (with or without blank lines between them).
+  const sentences = text.filter((l) => l.text.length >= 30 && ENDS_SENTENCE.test(l.text)).length;
+  // (Markdown headings already say where articles start.)
+  const lineParagraphs =
+    !indented &&
+    wrapped === null &&
+    !lines.some((l) => l.heading) &&
+    text.length >= 6 &&
+    sentences >= text.length * 0.35;
+  return lineParagraphs
+    ? { indented, wrapped, measure, lineParagraphs }
+    : { indented, wrapped, measure };
 }
 
 // Runs of non-blank lines, no further judgement: what layout detection measures.
@@ -257,8 +273,15 @@ export function toBlocks(
     const previous = open?.lines[open.lines.length - 1];
     // A line inside a running paragraph (the one above it does not end a sentence) is never a
     // byline, however much it looks like a list of names.
+    // One paragraph a line: a line after a finished sentence or a short line (a title) starts one.
+    const lineStarts =
+      layout.lineParagraphs === true &&
+      (previous === undefined ||
+        ENDS_SENTENCE.test(previous.text) ||
+        previous.text.length < 30 ||
+        line.text.length < 30);
     const startsParagraph =
-      layout.indented && (line.indent >= 1 || (open !== null && !open.indented));
+      lineStarts || (layout.indented && (line.indent >= 1 || (open !== null && !open.indented)));
     const midParagraph =
       !startsParagraph &&
       open !== null &&
@@ -271,10 +294,11 @@ export function toBlocks(
         ? null
         : parseBylineLine(line.text, segmenter);
     const newParagraph =
-      layout.indented &&
-      open !== null &&
-      (line.indent >= 1 ||
-        (open.indented && previous !== undefined && ENDS_SENTENCE.test(previous.text)));
+      (lineStarts && open !== null) ||
+      (layout.indented &&
+        open !== null &&
+        (line.indent >= 1 ||
+          (open.indented && previous !== undefined && ENDS_SENTENCE.test(previous.text))));
     if (line.heading) start({ kind: 'heading', lines: [line] }, line, gap, false);
     else if (byline) start({ kind: 'byline', lines: [line], byline }, line, gap, false);
     else if (NOTICE_TITLE.test(line.text)) start({ kind: 'text', lines: [line] }, line, gap, false);

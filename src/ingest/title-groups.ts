@@ -38,12 +38,15 @@ export interface Cuts {
 
 /** Indented paragraphs that follow each other without blank lines: there a blank line ends an article. */
 function tightParagraphs(view: PageView): boolean {
-  if (!view.layout.indented) return false;
+  if (!view.layout.indented && !view.layout.lineParagraphs) return false;
+  // A paragraph: indented on an indented page, a long line where a line is a paragraph.
+  const paragraph = (b: Block) =>
+    b.kind === 'text' && (view.layout.indented ? b.indented : b.lines[0]!.text.length >= 30);
   let pairs = 0;
   let spaced = 0;
   for (let i = 1; i < view.blocks.length; i++) {
     const [a, b] = [view.blocks[i - 1]!, view.blocks[i]!];
-    if (a.kind !== 'text' || b.kind !== 'text' || !a.indented || !b.indented) continue;
+    if (!paragraph(a) || !paragraph(b)) continue;
     pairs++;
     if (b.gapBefore >= 1) spaced++;
   }
@@ -177,6 +180,8 @@ export function findTitleGroups(view: PageView, options: typeof splitDefaults): 
           anchored = looksLikeNewTitle(view, i, j, options);
       } else if (textNext) {
         anchored ||= looksLikeNewTitle(view, i, j, options);
+        // One paragraph a line, run together: a blank line before a title sets an article apart.
+        if (layout.lineParagraphs && tight && block.gapBefore >= 1) anchored = true;
       }
       if (anchored) {
         groups.push({ start: i, end: j });

@@ -655,3 +655,37 @@ describe('notices on a page whose titles follow their text', () => {
     expect(result.articles[1]!.lastLine).toBe('2023年7月20日');
   });
 });
+
+describe('e-paper text that lost its indentation: one paragraph a line', () => {
+  const page = [
+    '以“绣花功夫”推进老旧小区改造',
+    '城西今年将完成四十二个小区综合提升',
+    '■记者 伍思远 通讯员 任秋禾',
+    '4月17日上午，在城西街道翠苑社区，施工人员正在为一幢老楼加装电梯，居民们在一旁围观。',
+    '记者从区住建局获悉，今年全区计划完成四十二个老旧小区综合改造，惠及居民一万余户。',
+    '先问需再设计',
+    '与以往不同，今年的改造项目在设计阶段就请居民参与，方案几经修改才最终确定下来。',
+    '',
+    '湿地春季观鸟季开幕',
+    '本报讯（记者 柏青岚）4月16日，城西湿地春季观鸟季开幕，吸引了不少市民和摄影爱好者。',
+    '据介绍，经过多年生态修复，湿地记录到的鸟类已超过两百种，其中不乏珍稀鸟类。',
+    '',
+    '街道开设“银龄课堂”',
+    '近日，城东街道“银龄课堂”开课，首批开设智能手机使用、书法、合唱等八门课程。',
+    '课程全部免费，报名的老人已有三百余人，不少课程一开放就报满了。',
+  ].join('\n');
+  const result = splitArticles(pageLines(page), segmenter);
+
+  it('cuts the page at its titles, with the subhead left inside its article', () => {
+    expect(result.layout.lineParagraphs).toBe(true);
+    expect(result.articles.map((a) => a.titles)).toEqual([
+      ['以“绣花功夫”推进老旧小区改造', '城西今年将完成四十二个小区综合提升'],
+      ['湿地春季观鸟季开幕'],
+      ['街道开设“银龄课堂”'],
+    ]);
+  });
+
+  it('reads the byline line under the titles', () => {
+    expect(result.articles[0]!.bylines.map((b) => b.name)).toEqual(['伍思远', '任秋禾']);
+  });
+});
