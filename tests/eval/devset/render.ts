@@ -9,6 +9,8 @@
  *   titles-after  PDF reading order: the byline at the top of each article, the wrapped body, then the titles
  *   markdown      `#`…`####` all meaning "a title", a 引题 plain above the 主标题 or a heading of its own,
  *                 unwrapped paragraphs, on some pages half-width punctuation
+ *   plain         e-paper text that lost its indentation (copied from a web page): the clean layout with
+ *                 every line flush left, one paragraph a line
  *
  * Every choice (widths, indentation, where captions and credits go) comes from a random source seeded by
  * layout and page id: the output is the same on every run, and one page's choices never move another's.
@@ -21,7 +23,7 @@ import { normText } from '../../../src/eval/score-extraction.ts';
 import { DevPage, DevPapers, type DevArticle, type DevPaper } from './schema.ts';
 import { rngFor, wrap, type Rng } from './text.ts';
 
-export const LAYOUTS = ['clean', 'pdf', 'titles-after', 'markdown'] as const;
+export const LAYOUTS = ['clean', 'pdf', 'titles-after', 'markdown', 'plain'] as const;
 export type Layout = (typeof LAYOUTS)[number];
 
 /** How many characters of the first and last paragraph the gold's first/last snippets hold. */
@@ -264,8 +266,8 @@ function wrappedBlocks(e: Element, width: number, kinsoku: boolean, rng: Rng): s
   return [lines];
 }
 
-function renderClean(page: DevPage, rng: Rng): string {
-  const indent = rng.pick(['\u3000\u3000', '  ']);
+function renderClean(page: DevPage, rng: Rng, flush = false): string {
+  const indent = flush ? '' : rng.pick(['\u3000\u3000', '  ']);
   const spaced = rng.chance(0.35);
   const out: string[][] = [];
   if (page.banner) out.push([page.banner]);
@@ -359,6 +361,7 @@ const RENDERERS: Record<Layout, (page: DevPage, rng: Rng) => string> = {
   pdf: renderPdf,
   'titles-after': renderTitlesAfter,
   markdown: renderMarkdown,
+  plain: (page, rng) => renderClean(page, rng, true),
 };
 
 /** One page's text in one layout, its choices seeded by layout and `seed` (the page id). */
