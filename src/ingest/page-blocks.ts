@@ -206,14 +206,15 @@ export function pageLayout(lines: PageLine[], options = blockDefaults): PageLayo
         ? 'rough'
         : null;
   // Whole paragraphs on single lines (with or without blank lines between them).
-  const sentences = text.filter((l) => l.text.length >= 30 && ENDS_SENTENCE.test(l.text)).length;
+  const long = text.filter((l) => l.text.length >= 20);
+  const sentences = long.filter((l) => ENDS_SENTENCE.test(l.text)).length;
   // (Markdown headings already say where articles start.) Wrapped text ends few of its lines on a full
   // stop, so a page of such lines is not wrapped, whatever its title blocks of three lines look like.
   const lineParagraphs =
     !indented &&
     !lines.some((l) => l.heading) &&
-    text.length >= 6 &&
-    sentences >= text.length * 0.35;
+    long.length >= 4 &&
+    sentences >= long.length * 0.6;
   return lineParagraphs
     ? { indented, wrapped: null, measure, lineParagraphs }
     : { indented, wrapped, measure };
