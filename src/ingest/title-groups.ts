@@ -41,7 +41,7 @@ function tightParagraphs(view: PageView): boolean {
   if (!view.layout.indented && !view.layout.lineParagraphs) return false;
   // A paragraph: indented on an indented page, a long line where a line is a paragraph.
   const paragraph = (b: Block) =>
-    b.kind === 'text' && (view.layout.indented ? b.indented : b.lines[0]!.text.length >= 30);
+    b.kind === 'text' && (view.layout.indented ? b.indented : b.lines[0]!.text.length >= 20);
   let pairs = 0;
   let spaced = 0;
   for (let i = 1; i < view.blocks.length; i++) {
@@ -50,7 +50,9 @@ function tightParagraphs(view: PageView): boolean {
     pairs++;
     if (b.gapBefore >= 1) spaced++;
   }
-  return pairs >= 3 && spaced < pairs * 0.6;
+  // One paragraph a line: a line that runs on from the one above is a paragraph without a blank line
+  // already, so fewer pairs tell.
+  return pairs >= (view.layout.lineParagraphs ? 1 : 3) && spaced < pairs * 0.6;
 }
 
 /**
