@@ -3,25 +3,11 @@ import { COMPOUND_SURNAMES, SINGLE_SURNAMES } from './surnames.ts';
 
 // Tags jieba gives a person's name, or an out-of-vocabulary string (which most given names are).
 const NAME_TAGS = new Set(['nr', 'nrt', 'nrfg', 'x']);
-// A token with one of these tags makes the string an ordinary phrase, not a name.
-const PHRASE_TAGS = new Set([
-  'v',
-  'vn',
-  'm',
-  'q',
-  'p',
-  'c',
-  'u',
-  'd',
-  'f',
-  'r',
-  'ns',
-  'nt',
-  'a',
-  'ad',
-  'l',
-  'i',
-]);
+// Tags of function and content words that are never part of a name: verbs, numbers and measures,
+// prepositions, conjunctions, particles, adverbs, locatives, pronouns, adjectives, idioms.
+const NOT_NAME_TAGS = ['v', 'vn', 'm', 'q', 'p', 'c', 'u', 'd', 'f', 'r', 'a', 'ad', 'l', 'i'];
+// A token with one of these tags makes the string an ordinary phrase (or a place, an organisation).
+const PHRASE_TAGS = new Set([...NOT_NAME_TAGS, 'ns', 'nt']);
 
 /**
  * Whether a token printed in a byline is a person's name: 2–4 Han characters starting with a known
@@ -43,26 +29,9 @@ export function isPersonName(token: string, segmenter: Segmenter): boolean {
   });
 }
 
-// Tags of dictionary words that never name a person: a byline word tagged so is a role or a verb.
-const WORD_TAGS = new Set([
-  'v',
-  'vn',
-  'vd',
-  'm',
-  'q',
-  'p',
-  'c',
-  'u',
-  'd',
-  'f',
-  'r',
-  'a',
-  'ad',
-  'l',
-  'i',
-  't',
-  's',
-]);
+// Tags of dictionary words that never name a person: a byline word tagged so is a role or a verb
+// (also adverbial verbs, time and place words).
+const WORD_TAGS = new Set([...NOT_NAME_TAGS, 'vd', 't', 's']);
 
 /**
  * Whether a word printed where a byline's role words say a name goes is one: 2–4 Han characters
