@@ -145,9 +145,11 @@ export function blockWidths(blocks: Block[], layout: PageLayout): (number | null
   );
   return blocks.map((b, i) => {
     if (b.lines.length !== 2) return widths[i]!;
-    // Two lines right above a dateline (本报北京2月12日电) are the story's title, whatever their length.
+    // Two lines right above a dateline (本报北京2月12日电) are the story's title, whatever their length —
+    // unless they are a point of a summary set with a bullet (■…).
     const below = blocks[i + 1];
-    if (below?.kind === 'text' && startsWithDateline(below.lines[0]!.text)) return null;
+    const bullet = /^[■□●○▲△◆◇•★☆]/.test(b.lines[0]!.text);
+    if (!bullet && below?.kind === 'text' && startsWithDateline(below.lines[0]!.text)) return null;
     // So are two title-like lines of different lengths at the top of the page or after finished text:
     // what a column break cuts off runs on from unfinished text, and fills its lines.
     const above = blocks[i - 1];
@@ -158,6 +160,7 @@ export function blockWidths(blocks: Block[], layout: PageLayout): (number | null
     const [first, second] = b.lines as [PageLine, PageLine];
     if (
       afterFinished &&
+      !bullet &&
       first.text.length !== second.text.length &&
       !ENDS_SENTENCE.test(second.text) &&
       titleLike(first.text) &&

@@ -389,6 +389,25 @@ describe('two title lines as long as the column they stand over', () => {
     expect(result.articles[0]!.titles).toEqual(['城东街道为老服务再升级，社区', '食堂开进老小区']);
   });
 
+  it('are not a title when they are a summary’s point set with a bullet (■…)', () => {
+    const text = [
+      '区里出台意见',
+      '支持小微企业发展',
+      '',
+      wrap('■担保费率一般不高于百分之一，引导合作机构逐步降低平均担保费率，减轻企业负担', 15),
+      '',
+      '■重点支持单户担保金额五百万元',
+      '及以下小微企业',
+      '',
+      wrap('本报杭州2月14日电（记者伍思远）日前，区政府办公室印发意见，切实支持小微企业发展。', 15),
+      '',
+      wrap('意见强调，要坚持聚焦支小支农主业，不断扩大服务覆盖面，切实降低融资成本。', 15),
+    ].join('\n');
+    const result = splitArticles(pageLines(text), segmenter);
+    expect(result.articles[0]!.titles).toEqual(['区里出台意见', '支持小微企业发展']);
+    expect(result.articles.flatMap((a) => a.titles).filter((t) => t.startsWith('■'))).toEqual([]);
+  });
+
   it('are the next story’s title when a dateline follows them, not a pull quote of the text above', () => {
     const text = [
       ...twoArticles(12),
