@@ -29,8 +29,8 @@ import {
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import autocannon from 'autocannon';
 import type { Settings } from 'meilisearch';
+import { loadRun } from '../src/bench/load-run.ts';
 import { browserRoundTrips, launchChromium, pagefindInBrowser } from '../src/bench/browser.ts';
 import { median, percentile, replicate } from '../src/bench/generate-corpus.ts';
 import { buildIndex, diskBytes, type BuiltIndex } from '../src/bench/indexing.ts';
@@ -471,15 +471,20 @@ async function indexPart() {
   );
 }
 
-// --- search: the site's request, in Meilisearch, from Node, and from Chromium with and without the proxy --
-async function searchPart() {
+/** Our index, a search-only key on it, and the search page's requests for it: what the search and load parts send. */
+async function searchPageRequests() {
   const o = await ourIndex();
   const key = await ensureSearchKey(o.client, 'articles');
   const target: SearchTarget = {
     index: 'articles',
     servers: [{ name: 'main', host: o.meili.host, apiKey: key, papers: [] }],
   };
-  const bodies = await siteBodies(target);
+  return { o, key, bodies: await siteBodies(target) };
+}
+
+// --- search: the site's request, in Meilisearch, from Node, and from Chromium with and without the proxy --
+async function searchPart() {
+  const { o, key, bodies } = await searchPageRequests();
   // Every query finds articles: a filter on a year the data lacks would time an empty answer.
   for (const [i, body] of bodies.entries()) {
     const res = (await (
@@ -591,38 +596,14 @@ async function searchPart() {
 
 // --- load: 8 connections, the site's requests ---------------------------------------------------------
 async function loadPart() {
-  const o = await ourIndex();
-  const key = await ensureSearchKey(o.client, 'articles');
-  const target: SearchTarget = {
-    index: 'articles',
-    servers: [{ name: 'main', host: o.meili.host, apiKey: key, papers: [] }],
-  };
-  const bodies = await siteBodies(target);
+  const { o, key, bodies } = await searchPageRequests();
   const site = await serveSite({
     distDir: join(work, 'blank-site'),
     port: 0,
     servers: [{ name: 'main', host: o.meili.host }],
   });
-  const run = async (url: string, path: string) => {
-    const r = await autocannon({
-      url,
-      connections: 8,
-      amount: values.quick ? 500 : 3000,
-      timeout: 30,
-      requests: bodies.map((body) => ({
-        method: 'POST',
-        path,
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${key}` },
-        body,
-      })),
-    });
-    return {
-      rps: Math.round(r.requests.average),
-      p50: r.latency.p50,
-      p99: r.latency.p99,
-      errors: r.errors + r.timeouts + r.non2xx,
-    };
-  };
+  const run = (url: string, path: string) =>
+    loadRun({ url, path, bodies, apiKey: key, connections: 8, amount: values.quick ? 500 : 3000 });
   try {
     const direct = await run(o.meili.host, '/multi-search');
     const proxied = await run(site.url, '/meili/main/multi-search');

@@ -6,10 +6,11 @@
 import { parseArgs } from 'node:util';
 import { dataFiles, loadConfig } from '../src/config/index.ts';
 import { BUSY_EXIT_CODE, lockDataDir } from '../src/pipeline/data-lock.ts';
-import { runIngest, summarise, type IngestServer } from '../src/pipeline/run-ingest.ts';
+import { runIngest, summarise } from '../src/pipeline/run-ingest.ts';
 import { failedServers } from '../src/pipeline/ingest-report.ts';
 import {
   connectServers,
+  ingestServers,
   stopServers,
   type ServerConnection,
   type UnreachableServer,
@@ -75,17 +76,7 @@ try {
   const report = await runIngest({
     contentDir: config.contentDir,
     dataDir,
-    servers: config.servers.map((s): IngestServer => {
-      const c = connected.find((x) => x.name === s.name);
-      const u = unreachable.find((x) => x.name === s.name);
-      return {
-        name: s.name,
-        papers: s.papers,
-        meili: c ? { host: c.meili.host, apiKey: c.meili.apiKey } : null,
-        url: s.url,
-        error: u?.error,
-      };
-    }),
+    servers: ingestServers(config.servers, connected, unreachable),
     indexUid: config.indexUid,
     searchUrl: config.searchUrl,
     force: values.force,

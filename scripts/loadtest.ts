@@ -9,8 +9,8 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import autocannon from 'autocannon';
 import { replicate } from '../src/bench/generate-corpus.ts';
+import { loadRun } from '../src/bench/load-run.ts';
 import { layOutCorpus } from '../src/bench/layout-corpus.ts';
 import { siteBodies, SITE_QUERIES } from '../src/bench/site-requests.ts';
 import { EXTRACTOR_VERSION } from '../src/ingest/extract-page.ts';
@@ -112,24 +112,15 @@ try {
     servers: [{ name: 'main', host: meili.host }],
   });
   const run = async (url: string, path: string) => {
-    const result = await autocannon({
+    const { rps, ...rest } = await loadRun({
       url,
+      path,
+      bodies,
+      apiKey: key,
       connections: Number(values.connections),
       amount: Number(values.requests),
-      timeout: 30,
-      requests: bodies.map((body) => ({
-        method: 'POST',
-        path,
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${key}` },
-        body,
-      })),
     });
-    return {
-      throughput: Math.round(result.requests.average),
-      p50: result.latency.p50,
-      p99: result.latency.p99,
-      errors: result.errors + result.timeouts + result.non2xx,
-    };
+    return { throughput: rps, ...rest };
   };
   try {
     const direct = await run(meili.host, '/multi-search');

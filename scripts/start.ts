@@ -13,9 +13,10 @@ import { buildStamp } from '../src/pipeline/build-stamp.ts';
 import { BUSY_EXIT_CODE, lockDataDir } from '../src/pipeline/data-lock.ts';
 import { progressPrinter } from '../src/pipeline/progress.ts';
 import { serveSite } from '../src/pipeline/serve-site.ts';
-import { runIngest, summarise, type IngestServer } from '../src/pipeline/run-ingest.ts';
+import { runIngest, summarise } from '../src/pipeline/run-ingest.ts';
 import {
   connectServers,
+  ingestServers,
   stopServers,
   type ServerConnection,
   type UnreachableServer,
@@ -76,16 +77,7 @@ try {
     console.log(
       `Meilisearch${connected.length + unreachable.length > 1 ? ` ${c.name}` : ''}: ${c.meili.host}${c.meili.embedded ? ` (embedded, data in ${files.meili})` : ''}`,
     );
-  const servers = config.servers.map((s): IngestServer => {
-    const c = connected.find((x) => x.name === s.name);
-    return {
-      name: s.name,
-      papers: s.papers,
-      meili: c ? { host: c.meili.host, apiKey: c.meili.apiKey } : null,
-      url: s.url,
-      error: unreachable.find((x) => x.name === s.name)?.error,
-    };
-  });
+  const servers = ingestServers(config.servers, connected, unreachable);
   const progress = progressPrinter();
   const report = await runIngest({
     contentDir: config.contentDir,

@@ -10,7 +10,7 @@ export interface BylineInfo {
   source: string | null;
   /** Printed with a leading mark (■▲●): it opens an article. */
   marked: boolean;
-  /** Printed in parentheses alone on a line, (王杨军): it closes an article. */
+  /** Printed in parentheses alone on a line, (王某): it closes an article. */
   closing: boolean;
 }
 
@@ -176,7 +176,7 @@ function tokens(text: string, seg: Segmenter): string[] {
 }
 
 /**
- * Names with roles from a run of byline words: "记者 宛琼 通讯员 田远斌", "本报记者朱燕", "王鹏 黄智",
+ * Names with roles from a run of byline words: "记者 伍思远 通讯员 任秋禾", "本报记者朱燕", "王鹏 黄智",
  * "罗艾桦文 陈北跑摄", "记者暨佩娟、赵益普". Where role words prove the text is a byline, every
  * name-sized word is taken as a name (pen names, rare surnames), organisations between names are
  * skipped; without role words each word must read as a person's name by surname and jieba's tags.
@@ -302,7 +302,7 @@ export function parseBylineLine(
 }
 
 /**
- * A dateline that opens the first paragraph: 本报讯(记者 宛琼 通讯员 田远斌), 本报北京1月31日电（记者杜一菲）,
+ * A dateline that opens the first paragraph: 本报讯(记者 伍思远 通讯员 任秋禾), 本报北京1月31日电（记者杜一菲）,
  * 新华社杭州5月3日电（记者 X）. Returns the names and the paragraph without the parenthesis.
  */
 export function parseDateline(

@@ -57,7 +57,7 @@ function numberWithUnit(text: string): boolean {
 }
 
 /**
- * The common shape of a Chinese headline: two phrases set apart by a space (充电提能 服务三个"一号工程"),
+ * The common shape of a Chinese headline: two phrases set apart by a space (老街换新颜 居民笑开颜),
  * with no comma or full stop. A 小标题 inside an article is usually one clause or two joined by a comma.
  */
 export function headlineShaped(text: string): boolean {

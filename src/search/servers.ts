@@ -6,6 +6,7 @@
  */
 import { dataFiles, type ServerConfig } from '../config/index.ts';
 import { startMeili, type MeiliConnection, type StartOptions } from './server.ts';
+import type { IngestServer } from './sync-servers.ts';
 
 export interface ServerConnection {
   name: string;
@@ -49,6 +50,24 @@ export async function connectServers(
     }
   }
   return { connected, unreachable };
+}
+
+/** Every configured server as ingest sees it: connected (host, master key) or not (its URL and error). */
+export function ingestServers(
+  servers: ServerConfig[],
+  connected: ServerConnection[],
+  unreachable: UnreachableServer[],
+): IngestServer[] {
+  return servers.map((s) => {
+    const c = connected.find((x) => x.name === s.name);
+    return {
+      name: s.name,
+      papers: s.papers,
+      meili: c ? { host: c.meili.host, apiKey: c.meili.apiKey } : null,
+      url: s.url,
+      error: unreachable.find((x) => x.name === s.name)?.error,
+    };
+  });
 }
 
 /** Stop the servers this process started (the embedded one); the others keep running. */

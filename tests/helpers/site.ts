@@ -4,9 +4,9 @@ import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { inject } from 'vitest';
-import { chromium, type Browser } from 'playwright-core';
 import type { Article } from '../../src/model/article.ts';
 import { serveSite } from '../../src/pipeline/serve-site.ts';
+import { launchChromium } from '../../src/system/chromium.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 
@@ -73,18 +73,4 @@ export function searchConfig(
 }
 
 /** Debian's chromium, driven by playwright-core — never a downloaded browser. */
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-}
+export const launchBrowser = launchChromium;

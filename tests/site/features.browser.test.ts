@@ -145,22 +145,24 @@ describe('the research bundle', () => {
   const expected = articles.filter(
     (a) => a.headline.includes('邻里节') && a.districts.includes('钱塘区'),
   ).length;
+  // The same search from the command line, in one format.
+  const neighbourhoodExport = (format: string) => [
+    '--q',
+    '邻里节',
+    '--district',
+    '钱塘区',
+    '--sort',
+    'oldest',
+    '--format',
+    format,
+  ];
 
   it('is one ZIP whose data and citation files are byte for byte those of the CLI, with a manifest that differs only in time and origin', async () => {
     const page = await open(query);
     await expect.poll(() => hitCount(page)).toBe(expected);
     const fromSite = await download(page, 'bundle');
     expect(fromSite.name).toMatch(/^报库_邻里节_钱塘区_\d{4}-\d{2}-\d{2}\.zip$/);
-    const fromCli = cliExport([
-      '--q',
-      '邻里节',
-      '--district',
-      '钱塘区',
-      '--sort',
-      'oldest',
-      '--format',
-      'bundle',
-    ]);
+    const fromCli = cliExport(neighbourhoodExport('bundle'));
     const site = unzipSync(new Uint8Array(fromSite.bytes));
     const cli = unzipSync(new Uint8Array(fromCli));
     expect(Object.keys(site).sort()).toEqual(
@@ -171,18 +173,7 @@ describe('the research bundle', () => {
       expect(Buffer.from(site[name]!).equals(Buffer.from(cli[name]!)), name).toBe(true);
       // And each is what the single-format export writes.
       expect(
-        Buffer.from(site[name]!).equals(
-          cliExport([
-            '--q',
-            '邻里节',
-            '--district',
-            '钱塘区',
-            '--sort',
-            'oldest',
-            '--format',
-            format,
-          ]),
-        ),
+        Buffer.from(site[name]!).equals(cliExport(neighbourhoodExport(format))),
         `${name} = --format ${format}`,
       ).toBe(true);
     }
