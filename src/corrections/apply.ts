@@ -141,6 +141,10 @@ export function mergeArticles(first: Article, rest: Article[]): Article {
       all.flatMap((a) => a.bylines),
       (b) => `${b.role}|${b.name}`,
     ),
+    contributors: unique(
+      all.flatMap((a) => a.contributors),
+      (b) => `${b.role}|${b.name}`,
+    ),
     districts: unique(all.flatMap((a) => a.districts)),
     districtAliases: unique(all.flatMap((a) => a.districtAliases)),
     streets: unique(
@@ -164,9 +168,13 @@ export function splitArticle(
   let id = articleId(a.paper, a.file, secondBody);
   for (let n = 2; taken.has(id); n++) id = `${articleId(a.paper, a.file, secondBody)}-${n}`;
   const inBody = (body: string) => (s: string) => body.includes(s);
+  // A contributor's byline line stays in the body: the part that holds it keeps the name.
+  const creditedIn = (body: string) => (b: { name: string }) =>
+    body.replace(/\s/g, '').includes(b.name);
   const first: Article = {
     ...a,
     body: firstBody,
+    contributors: a.contributors.filter(creditedIn(firstBody)),
     subheads: a.subheads.filter(inBody(firstBody)),
     captions: a.captions.filter(inBody(firstBody)),
   };
@@ -182,6 +190,7 @@ export function splitArticle(
     captions: a.captions.filter(inBody(secondBody)),
     tables: [],
     bylines: [],
+    contributors: a.contributors.filter(creditedIn(secondBody)),
     source: null,
   };
   return [first, second];

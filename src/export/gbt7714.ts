@@ -1,4 +1,5 @@
 import type { Article } from '../model/article.ts';
+import { creditedPeople } from '../model/credits.ts';
 
 /**
  * A GB/T 7714-2015 reference for a newspaper article: 作者. 题名[N]. 报纸名, 日期(版次).
@@ -7,10 +8,20 @@ import type { Article } from '../model/article.ts';
 export function gbt7714(
   a: Pick<
     Article,
-    'bylines' | 'kicker' | 'headline' | 'subheadline' | 'paperName' | 'date' | 'page' | 'body'
+    | 'bylines'
+    | 'contributors'
+    | 'kicker'
+    | 'headline'
+    | 'subheadline'
+    | 'paperName'
+    | 'date'
+    | 'page'
+    | 'body'
   >,
 ): string {
-  const names = [...new Set(a.bylines.filter((b) => b.role !== '编辑').map((b) => b.name))];
+  const names = creditedPeople(a)
+    .filter((b) => b.role !== '编辑')
+    .map((b) => b.name);
   const authors = names.length > 3 ? `${names.slice(0, 3).join(', ')}, 等` : names.join(', ');
   const titleText = [a.headline || a.kicker || a.body.slice(0, 20), a.subheadline]
     .filter(Boolean)

@@ -1,4 +1,5 @@
 import type { Article } from '../model/article.ts';
+import { creditedPeople } from '../model/credits.ts';
 import { articlePath } from '../model/article-path.ts';
 
 const line = (tag: string, value: string) => `${tag}  - ${value.replace(/\r?\n/g, ' ')}\r\n`;
@@ -6,7 +7,7 @@ const line = (tag: string, value: string) => `${tag}  - ${value.replace(/\r?\n/g
 /** One RIS record (TY - NEWS) as Zotero and EndNote import it. */
 export function risRecord(a: Article, baseUrl: string): string {
   let out = line('TY', 'NEWS');
-  for (const b of a.bylines.filter((x) => x.role !== '编辑')) out += line('AU', b.name);
+  for (const b of creditedPeople(a).filter((x) => x.role !== '编辑')) out += line('AU', b.name);
   out += line(
     'TI',
     [a.headline || a.kicker || a.body.slice(0, 20), a.subheadline].filter(Boolean).join('：'),

@@ -18,7 +18,7 @@ import { isCaption } from './captions.ts';
 export { isCaption } from './captions.ts';
 
 /** Bump when extraction changes, so that incremental ingests process every file again. */
-export const EXTRACTOR_VERSION = '4';
+export const EXTRACTOR_VERSION = '5';
 
 /** One input file, read, hashed and decoded once, with what its path, sidecar or front matter says about it. */
 export interface PageSource {
@@ -188,13 +188,14 @@ function buildArticle(
     captions,
     source: raw.source,
     bylines,
+    contributors: raw.contributors.filter((c) => !bylines.some((b) => b.name === c.name)),
     districts: districts.districts,
     districtAliases: districts.aliases,
     streets: districts.streets,
     keywords: extractKeywords(
       keywordText,
       context.segmenter,
-      bylines.map((b) => b.name),
+      [...bylines, ...raw.contributors].map((b) => b.name),
     ),
   };
 }

@@ -65,7 +65,9 @@ export function headlineShaped(text: string): boolean {
     text.length >= 6 &&
     text.length <= 40 &&
     /[\u4e00-\u9fff”"’》」)）][ \u3000]+[“"‘《「(（\u4e00-\u9fff]/.test(text) &&
-    !/[，,；;。：:！？]/.test(text)
+    !/[，,；;。：:！？]/.test(text) &&
+    // A name and a work set apart (李某　《歌名》) is an entry of a list, not a headline.
+    !/[ \u3000]《[^》]*》$/.test(text)
   );
 }
 

@@ -14,6 +14,8 @@ export interface RawArticle {
   titleLines: number[];
   section: string | null;
   bylines: Byline[];
+  /** Names credited for a part of the article (a sub-story's byline under its 小标题). */
+  contributors: Byline[];
   source: string | null;
   /** Body lines in reading order, tables included as text; blank lines kept (they mark paragraphs). */
   body: PageLine[];
@@ -29,6 +31,7 @@ export function newArticle(kind: RawArticle['kind'] = 'article'): RawArticle {
     titleLines: [],
     section: null,
     bylines: [],
+    contributors: [],
     source: null,
     body: [],
     tables: [],
@@ -45,6 +48,17 @@ export function addByline(article: RawArticle, block: Block) {
     if (!article.bylines.some((x) => x.name === b.name)) article.bylines.push(b);
   if (info.source) article.source = info.source;
   if (article.body.some((l) => l.text)) addBody(article, block);
+}
+
+/**
+ * A byline heading a part of the article (小标题 / 本报记者 X / text): its names are credited for that
+ * part, and the line stays in the body where it was printed.
+ */
+export function addContributors(article: RawArticle, block: Block) {
+  for (const b of block.byline!.bylines)
+    if (![...article.bylines, ...article.contributors].some((x) => x.name === b.name))
+      article.contributors.push(b);
+  addBody(article, block);
 }
 
 export function addBody(article: RawArticle, block: Block) {

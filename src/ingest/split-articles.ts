@@ -8,10 +8,11 @@ import { isCaption } from './captions.ts';
 import { closesArticle, DATE_LINE, NOTICE_TITLE, titleLike } from './line-shapes.ts';
 import { pageLayout, toBlocks, type PageLayout } from './page-blocks.ts';
 import type { PageLine } from './page-lines.ts';
-import { endsSentence, viewOf, type PageView } from './page-view.ts';
+import { endsSentence, isTitleBlock, viewOf, type PageView } from './page-view.ts';
 import {
   addBody,
   addByline,
+  addContributors,
   isEmpty,
   newArticle,
   setTitles,
@@ -93,7 +94,20 @@ function splitTitlesBefore(view: PageView, options: typeof splitDefaults): RawAr
         !/(摄|摄影|报道|整理|采写|供稿)$/.test(block.lines[0]!.text) &&
         current.body.some((l) => l.text) &&
         endsSentence(blocks[i - 1]);
+      // After text has begun, a byline between a 小标题 and more text heads a part of the article, a
+      // sub-story of a feature: its names are credited for that part, not the whole. (On the corpus's
+      // pages such parts are one article in the publisher's records; counted as the article's bylines,
+      // their names were a third of the byline errors.)
+      const opensPart =
+        !info.closing &&
+        current.body.some((l) => l.text) &&
+        !info.bylines.some((b) => b.role === '摄影') &&
+        blocks[i - 1] !== undefined &&
+        isTitleBlock(blocks[i - 1]!) &&
+        blocks[i + 1]?.kind === 'text' &&
+        groups[groupIndex]?.start !== i + 1;
       if (aboveTitles) pending.push(block);
+      else if (opensPart) addContributors(current, block);
       else addByline(current, block);
       continue;
     }

@@ -10,6 +10,7 @@ import {
   NOTICE_TITLE,
 } from './line-shapes.ts';
 import { type Block, medianWidth, widthsDiffer } from './page-blocks.ts';
+import type { PageLine } from './page-lines.ts';
 import {
   blockText,
   boxLabel,
@@ -175,8 +176,9 @@ export function findTitleGroups(view: PageView, options: typeof splitDefaults): 
           anchored =
             (afterClosing && textNext) ||
             opensWithDateline(next) ||
-            bylineNext ||
-            (columnLabelled(block) && textNext);
+            (columnLabelled(block) && textNext) ||
+            ((textNext || bylineNext) &&
+              (outOfColumn(view, i, j, before) || headlineAfterText(view, i, j)));
         // Where widths say nothing (an article of short paragraphs), fall back to the shape of the text.
         if (!anchored && (before === null || after === null) && textNext)
           anchored = looksLikeNewTitle(view, i, j, options);
@@ -245,6 +247,34 @@ function columnLabelled(block: Block): boolean {
     !SIDEBAR_LABEL.test(label) &&
     !closesArticle(text)
   );
+}
+
+/**
+ * Title lines that the column's wrapping cannot have made: a line longer than the column, or a first
+ * line short of it with more lines below (a wrapped 小标题 fills its first line). Titles are set line by
+ * line, a kicker above a headline; measured on the corpus's PDF-style pages, 59 of 61 such blocks
+ * between paragraphs of one width are titles, and 1,131 of 1,140 two-line blocks filling their first line are
+ * 小标题.
+ */
+function outOfColumn(view: PageView, i: number, j: number, column: number): boolean {
+  const ems = view.layout.measure === 'ems';
+  const slack = ems ? 1 : 0;
+  const measure = (line: PageLine) => (ems ? Math.ceil(line.displayWidth) : line.width);
+  if (closingBlock(view.blocks[i])) return false;
+  const lines = view.blocks.slice(i, j + 1).flatMap((b) => b.lines);
+  return (
+    lines.some((l) => measure(l) > column + slack) ||
+    (lines.length >= 2 && measure(lines[0]!) < column - slack)
+  );
+}
+
+/**
+ * A headline of two phrases set apart by a space (老街换新颜 居民笑开颜) right after finished text:
+ * 小标题 are one clause, or two joined by a comma (37 titles to 8 小标题 on the corpus's pages).
+ */
+function headlineAfterText(view: PageView, i: number, j: number): boolean {
+  const last = view.blocks[j]!.lines[view.blocks[j]!.lines.length - 1]!.text;
+  return endsSentence(view.blocks[i - 1]) && headlineShaped(last);
 }
 
 /**

@@ -78,6 +78,11 @@ export const Article = z.object({
   /** A source line without names (本报综合报道); null when none. */
   source: z.string().nullable(),
   bylines: z.array(Byline),
+  /**
+   * People credited for a part of the article rather than the whole: the byline under a 小标题 of one
+   * sub-story of a feature (小标题 / 本报记者 X / text). Their line also stays in the body.
+   */
+  contributors: z.array(Byline).default([]),
   /** County-level units by today's name, primary first. */
   districts: z.array(z.string()),
   /** Historic names printed in the text that map to `districts` (下城区 → 拱墅区). */

@@ -1,4 +1,5 @@
 import type { Article } from '../model/article.ts';
+import { creditedPeople } from '../model/credits.ts';
 import { forEachKeyAt, newTrie, trieInsert } from '../text/char-trie.ts';
 
 /**
@@ -23,7 +24,9 @@ export function pickDictionary(
   for (const word of candidates) if (word.length >= 2) trieInsert(root, word, word);
   const df = new Map<string, number>();
   for (const a of articles) {
-    const text = `${a.kicker}\n${a.headline}\n${a.subheadline}\n${a.bylines.map((b) => b.name).join(' ')}\n${a.body}`;
+    const text = `${a.kicker}\n${a.headline}\n${a.subheadline}\n${creditedPeople(a)
+      .map((b) => b.name)
+      .join(' ')}\n${a.body}`;
     const seen = new Set<string>();
     const add = (word: string) => seen.add(word);
     for (let i = 0; i < text.length; i++) forEachKeyAt(root, text, i, add);
@@ -61,7 +64,7 @@ export function dictionaryCandidates(
 ): string[] {
   const words = new Set(places);
   for (const a of articles) {
-    for (const b of a.bylines) words.add(b.name);
+    for (const b of creditedPeople(a)) words.add(b.name);
     for (const m of `${a.kicker} ${a.headline} ${a.subheadline} ${a.body}`.matchAll(
       /[“"「]([\u4e00-\u9fff]{2,6})[”"」]/g,
     ))

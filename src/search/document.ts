@@ -1,4 +1,5 @@
 import type { Article } from '../model/article.ts';
+import { creditedPeople } from '../model/credits.ts';
 
 /**
  * What is stored in Meilisearch for one article: the article itself (its body in two fields) plus
@@ -39,7 +40,7 @@ export interface ArticleDocument extends Article {
   district: string | null;
   reporters: string[];
   correspondents: string[];
-  /** Every byline name, whatever the role. */
+  /** Every name the article credits (bylines and contributors), whatever the role. */
   people: string[];
   /** For InstantSearch's hierarchical menu: lvl0 = district, lvl1 = "district > street". */
   places: { lvl0: string[]; lvl1: string[] };
@@ -48,8 +49,8 @@ export interface ArticleDocument extends Article {
 export function toDocument(article: Article): ArticleDocument {
   const [y, m, d] = (article.date ?? '').split('-');
   const year = y ? Number(y) : null;
-  const namesWith = (role: string) =>
-    article.bylines.filter((b) => b.role === role).map((b) => b.name);
+  const credited = creditedPeople(article);
+  const namesWith = (role: string) => credited.filter((b) => b.role === role).map((b) => b.name);
   const [body, bodyMore] = splitBody(article.body);
   return {
     ...article,
@@ -61,7 +62,7 @@ export function toDocument(article: Article): ArticleDocument {
     district: article.districts[0] ?? null,
     reporters: namesWith('记者'),
     correspondents: namesWith('通讯员'),
-    people: [...new Set(article.bylines.map((b) => b.name))],
+    people: [...new Set(credited.map((b) => b.name))],
     places: {
       lvl0: article.districts,
       lvl1: article.streets.map((s) => `${s.district} > ${s.name}`),

@@ -1,4 +1,5 @@
 import type { Article } from '../model/article.ts';
+import { creditedPeople } from '../model/credits.ts';
 import { paperLabel } from './format.ts';
 
 export const byNewest = (a: Article, b: Article) =>
@@ -65,16 +66,21 @@ export function issuesOn(articles: Article[]) {
   return papers;
 }
 
-/** Reporters (every byline name) with their articles and co-authors. */
+/** Reporters (every name an article credits) with their articles and co-authors. */
 export function reporters(articles: Article[]) {
-  return [...groupBy(articles, (a) => a.bylines.map((b) => b.name))]
+  return [...groupBy(articles, (a) => creditedPeople(a).map((b) => b.name))]
     .map(([name, list]) => {
       const co = new Map<string, number>();
       for (const a of list)
-        for (const b of a.bylines) if (b.name !== name) co.set(b.name, (co.get(b.name) ?? 0) + 1);
+        for (const b of creditedPeople(a))
+          if (b.name !== name) co.set(b.name, (co.get(b.name) ?? 0) + 1);
       const roles = [
         ...new Set(
-          list.flatMap((a) => a.bylines.filter((b) => b.name === name).map((b) => b.role)),
+          list.flatMap((a) =>
+            creditedPeople(a)
+              .filter((b) => b.name === name)
+              .map((b) => b.role),
+          ),
         ),
       ];
       return {

@@ -5,6 +5,7 @@
  */
 import { Feed } from 'feed';
 import type { Article } from '../model/article.ts';
+import { creditedPeople } from '../model/credits.ts';
 import { articlePath } from '../model/article-path.ts';
 import { byNewest } from './browse.ts';
 import { paperLabel, title } from './format.ts';
@@ -81,7 +82,9 @@ export function atomFeed(options: FeedOptions): string {
       description: htmlText(
         `${paperLabel(a.paperName)}${a.page ? ` ${t('page.number', { page: a.page })}` : ''}：${a.body.replace(/\s+/g, ' ').slice(0, FEED_DEFAULTS.summaryChars)}`,
       ),
-      author: a.bylines.filter((b) => b.role !== '编辑').map((b) => ({ name: xmlSafe(b.name) })),
+      author: creditedPeople(a)
+        .filter((b) => b.role !== '编辑')
+        .map((b) => ({ name: xmlSafe(b.name) })),
       category: a.districts.map((d) => ({ name: xmlSafe(d), term: xmlSafe(d) })),
     });
   }

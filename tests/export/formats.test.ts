@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, csvRow, neutralise } from '../../src/export/csv.ts';
+import { CSV_COLUMNS, csvCell, csvRow, neutralise } from '../../src/export/csv.ts';
 import { exportFileName } from '../../src/export/formats.ts';
 import { gbt7714 } from '../../src/export/gbt7714.ts';
 import { risRecord } from '../../src/export/ris.ts';
@@ -45,6 +45,13 @@ describe('export formats', () => {
     expect(risRecord(article, 'https://example.org')).toContain(
       'UR  - https://example.org/a/x00005/\r\n',
     );
+  });
+
+  it('exports the contributors of a feature’s parts in a column of their own, and cites them', () => {
+    const feature = { ...article, contributors: [{ name: '柯明远', role: '记者' as const }] };
+    const cells = csvRow(feature, 'https://example.org/').split(',');
+    expect(cells[CSV_COLUMNS.indexOf('contributors')]).toBe('柯明远(记者)');
+    expect(risRecord(feature, 'https://example.org')).toContain('AU  - 柯明远\r\n');
   });
 
   it('names export files after the search, safely', () => {

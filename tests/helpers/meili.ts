@@ -48,6 +48,7 @@ export function makeArticle(fields: Partial<Article> & { id: string }): Article 
     captions: [],
     source: null,
     bylines: [],
+    contributors: [],
     districts: [],
     districtAliases: [],
     streets: [],

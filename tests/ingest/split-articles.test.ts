@@ -708,3 +708,69 @@ describe('e-paper text that lost its indentation: one paragraph a line', () => {
     expect(result.articles[0]!.bylines.map((b) => b.name)).toEqual(['伍思远', '任秋禾']);
   });
 });
+
+describe('re-wrapped text, one width per article: titles between paragraphs of the same width', () => {
+  // The paragraphs above and below are both 14 wide: nothing but the title lines can tell.
+  const around = (titles: string[], below: string[] = []) =>
+    [
+      ...twoArticles(14),
+      '',
+      ...titles,
+      '',
+      ...below,
+      ...(below.length ? [''] : []),
+      wrap(
+        '老街夜市日前重新开张，一百多个摊位沿河排开，小吃、手作、花灯应有尽有，吸引了不少市民。',
+        14,
+      ),
+    ].join('\n');
+
+  it('start an article when a kicker line stops short of the column above the headline', () => {
+    const result = splitArticles(pageLines(around(['城东街道', '老街夜市重新开张'])), segmenter);
+    expect(result.articles.map((a) => a.titles)).toEqual([
+      ['图书馆试运行'],
+      ['社区食堂开业'],
+      ['城东街道', '老街夜市重新开张'],
+    ]);
+  });
+
+  it('start an article when a line runs past the column', () => {
+    const result = splitArticles(
+      pageLines(around(['城东老街夜市重新开张迎来八方游客'])),
+      segmenter,
+    );
+    expect(result.articles.map((a) => a.titles)).toEqual([
+      ['图书馆试运行'],
+      ['社区食堂开业'],
+      ['城东老街夜市重新开张迎来八方游客'],
+    ]);
+  });
+
+  it('start an article when the headline is two phrases set apart by a space', () => {
+    const result = splitArticles(pageLines(around(['夜市开张 老街热闹'])), segmenter);
+    expect(result.articles.map((a) => a.titles)).toEqual([
+      ['图书馆试运行'],
+      ['社区食堂开业'],
+      ['夜市开张 老街热闹'],
+    ]);
+  });
+
+  it('leave a 小标题 that fills its first line, or one clause, inside the article', () => {
+    for (const titles of [['老街夜市重新开张，小吃手作花', '灯应有尽有'], ['夜市重新开张']]) {
+      const result = splitArticles(pageLines(around(titles)), segmenter);
+      expect(result.articles.map((a) => a.titles)).toEqual([['图书馆试运行'], ['社区食堂开业']]);
+    }
+  });
+
+  it('leave a sub-story under its 小标题 and byline inside the feature, its reporter a contributor', () => {
+    const result = splitArticles(
+      pageLines(around(['夜市重新开张'], ['本报记者 柯明远'])),
+      segmenter,
+    );
+    expect(result.articles.map((a) => a.titles)).toEqual([['图书馆试运行'], ['社区食堂开业']]);
+    const feature = result.articles[1]!;
+    expect(feature.bylines).toEqual([]);
+    expect(feature.contributors).toEqual([{ name: '柯明远', role: '记者' }]);
+    expect(feature.body.map((l) => l.text)).toContain('本报记者 柯明远');
+  });
+});

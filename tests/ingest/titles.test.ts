@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assignTitles } from '../../src/ingest/titles.ts';
+import { headlineShaped } from '../../src/ingest/line-shapes.ts';
 
 describe('assignTitles', () => {
   it('reads a single title line as the headline', () => {
@@ -43,5 +44,16 @@ describe('assignTitles', () => {
 
   it('returns empty titles when there is no title line', () => {
     expect(assignTitles([' ', ''])).toEqual({ kicker: '', headline: '', subheadline: '' });
+  });
+});
+
+describe('headlineShaped', () => {
+  it('reads two phrases set apart by a space as a headline', () => {
+    expect(headlineShaped('夜市开张 老街热闹')).toBe(true);
+    expect(headlineShaped('夜市开张，老街热闹')).toBe(false);
+  });
+
+  it('reads a name and a work set apart (a list entry) as no headline', () => {
+    expect(headlineShaped('柯明远　《江南春早》')).toBe(false);
   });
 });

@@ -28,4 +28,20 @@ describe('the document stored for an article', () => {
     expect(head).toHaveLength(100);
     expect(head + rest).toBe(body);
   });
+
+  it('files the contributors of a feature’s parts under people and their role, after the bylines', () => {
+    const doc = toDocument(
+      makeArticle({
+        id: 'c',
+        bylines: [{ name: '孙丽', role: '记者' }],
+        contributors: [
+          { name: '柯明远', role: '记者' },
+          { name: '吴涵', role: '通讯员' },
+        ],
+      }),
+    );
+    expect(doc.people).toEqual(['孙丽', '柯明远', '吴涵']);
+    expect(doc.reporters).toEqual(['孙丽', '柯明远']);
+    expect(doc.correspondents).toEqual(['吴涵']);
+  });
 });

@@ -45,6 +45,17 @@ describe('browse helpers', () => {
     expect(lin.coauthors[0]![0]).toBe('孙丽');
   });
 
+  it('lists the contributors of a feature’s parts among the reporters, with the article', () => {
+    const feature = makeArticle({
+      id: 'f1',
+      bylines: [{ name: '孙丽', role: '记者' }],
+      contributors: [{ name: '柯明远', role: '记者' }],
+    });
+    const ke = reporters([feature]).find((r) => r.name === '柯明远')!;
+    expect(ke.articles.map((a) => a.id)).toEqual(['f1']);
+    expect(ke.coauthors).toEqual([['孙丽', 1]]);
+  });
+
   it('counts articles per district per month for the coverage map, a year per page, newest first', () => {
     const pages = coverage(articles);
     expect(pages.map((p) => p.year)).toEqual(['2023', '2022']);

@@ -246,6 +246,18 @@ describe('报告错误 without a report address', () => {
   });
 });
 
+describe('a feature whose parts have reporters of their own', () => {
+  it('names them on the article page, linked to their reporter page, which lists the article', async () => {
+    const page = await open('/a/e2e-xihu/');
+    const contributors = page.locator('article .contributors');
+    expect(await contributors.textContent()).toBe('分篇作者：记者 柯明远');
+    await contributors.locator('a').click();
+    await page.waitForURL(/\/reporters\//);
+    expect(await page.locator('main').textContent()).toContain('北山街道桂花飘香');
+    await page.close();
+  });
+});
+
 describe('the district facet', () => {
   it('shows the city where a name repeats across the country, and districts by count', async () => {
     const page = await open('/');

@@ -1,15 +1,18 @@
 import type { GetStaticPaths } from 'astro';
 import { loadConfig } from '../../../config/index.ts';
 import type { Article } from '../../../model/article.ts';
+import { creditedPeople } from '../../../model/credits.ts';
 import { groupBy } from '../../../site/browse.ts';
 import { atomFeed, feedPath } from '../../../site/feeds.ts';
 import { loadArticles } from '../../../site/load-articles.ts';
 
 export const getStaticPaths = (() =>
-  [...groupBy(loadArticles(), (a) => a.bylines.map((b) => b.name))].map(([name, articles]) => ({
-    params: { name },
-    props: { name, articles },
-  }))) satisfies GetStaticPaths;
+  [...groupBy(loadArticles(), (a) => creditedPeople(a).map((b) => b.name))].map(
+    ([name, articles]) => ({
+      params: { name },
+      props: { name, articles },
+    }),
+  )) satisfies GetStaticPaths;
 
 export function GET({ props }: { props: { name: string; articles: Article[] } }) {
   const page = `/reporters/${encodeURIComponent(props.name)}/`;
