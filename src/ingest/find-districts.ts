@@ -117,6 +117,24 @@ function triesFor(
   return [overlay, cache.base];
 }
 
+/**
+ * A trie's first level as an array indexed by UTF-16 code unit: most characters of a text start no
+ * name, and an array slot is found faster than a Map entry at every character of every article.
+ */
+type FirstLevel = (TrieNode | undefined)[];
+const firstLevels = new WeakMap<TrieNode, { size: number; level: FirstLevel }>();
+
+function firstLevel(root: TrieNode): FirstLevel {
+  let cached = firstLevels.get(root);
+  if (!cached || cached.size !== root.next.size) {
+    const level: FirstLevel = new Array(0x10000).fill(undefined);
+    for (const [code, node] of root.next) level[code] = node;
+    cached = { size: root.next.size, level };
+    firstLevels.set(root, cached);
+  }
+  return cached.level;
+}
+
 // After a short form, these characters mean it is the head of a longer, unknown name (拱墅区政府 is fine, 余杭镇 is not 余杭).
 const LONGER_NAME = new Set([...'区县市镇乡街村路'].map((c) => c.charCodeAt(0)));
 
@@ -127,13 +145,14 @@ const LONGER_NAME = new Set([...'区县市镇乡街村路'].map((c) => c.charCod
 function longestAt(
   text: string,
   i: number,
-  roots: TrieNode[],
+  roots: FirstLevel[],
 ): { length: number; entry: Entry } | null {
   let bestLength = 0;
   let best: Entry | undefined;
+  const first = text.charCodeAt(i);
   for (const root of roots) {
-    let node: TrieNode | undefined = root;
-    for (let j = i; j < text.length; j++) {
+    let node: TrieNode | undefined = root[first];
+    for (let j = i + 1; node && j < text.length; j++) {
       node = node.next.get(text.charCodeAt(j));
       if (!node) break;
       const entry = node.value;
@@ -155,7 +174,7 @@ export function scanPlaces(
   shortForms: Map<string, Place[]>,
   region: RegionContext,
 ): Mention[] {
-  const roots = triesFor(gaz, shortForms, region);
+  const roots = triesFor(gaz, shortForms, region).map(firstLevel);
   const mentions: Mention[] = [];
   let i = 0;
   while (i < text.length) {
