@@ -15,6 +15,9 @@ export const CAPTION =
 // A dateline printed at the end, （本报华盛顿5月6日电）, closes its article like a credit.
 export const CLOSING_DATELINE = /^[（(](本报|新华社)[\u4e00-\u9fff\d、]{0,20}电[)）]$/;
 
+/** A sentence's end and a name in parentheses after it: ……好用。（晓风） closes the text it signs. */
+export const SIGNED_SENTENCE = /。["”’」』]*[（(][\u4e00-\u9fff·]{2,6}[)）]$/;
+
 export const DATE_LINE = /^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/;
 
 /**
@@ -23,7 +26,7 @@ export const DATE_LINE = /^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/;
  * a closing dateline. (An editor's sign-off, ——编 者, closes the note above an article, not the article.)
  */
 const CLOSER =
-  /摄[)）]?$|摄[（(][^()（）]{1,12}[)）]$|^(本版)?(制图|版式设计|美编|图片来源|资料来源|数据来源|本期统筹|责编|责任编辑|校对)[:：\s]|^[（(](作者|本文作者)[^()（）]{1,40}[)）]$|^[（(][^()（）]{0,20}(整理|供稿|提供|来源)[)）]$|^[（(]?(完|全文完|本系列.{0,12}结束)[)）]?$|^据[\u4e00-\u9fff]{2,12}(电|报道|消息)$/;
+  /(摄|摄影报道)[)）]?$|(摄|摄影报道)[（(][^()（）]{1,12}[)）]$|^(本版)?(制图|版式设计|美编|图片来源|资料来源|数据来源|本期统筹|责编|责任编辑|校对)[:：\s]|^[（(](作者|本文作者)[^()（）]{1,60}[)）]$|^[（(][^()（）]{0,20}(整理|供稿|提供|来源)[)）]$|^[（(]?(完|全文完|本系列.{0,12}结束)[)）]?$|^据[\u4e00-\u9fff]{2,12}(电|报道|消息)$/;
 
 // Service details printed at the end of an article: an address, a phone number, a web or mail address.
 const SERVICE_LINE =
@@ -44,6 +47,8 @@ export function titleLike(text: string): boolean {
   // A headline may ask or exclaim (南方为何出现连阴雨？), but never runs on into a second sentence.
   const asks = /[！？!?]["”’」』）)]*$/.test(text) && !/[。；;]/.test(text) && text.length <= 30;
   if ((ENDS_SENTENCE.test(text) && !asks) || /[，,、（(]$/.test(text)) return false;
+  // A sentence and the writer's name after it (……好用。（晓风）) end a text; a headline has no full stop.
+  if (SIGNED_SENTENCE.test(text)) return false;
   // A line that stops on 的 runs on into the next: the rest of a sentence cut by a column break.
   if (/[\u4e00-\u9fff]的$/.test(text) && (/[，,]/.test(text) || text.length >= 8)) return false;
   if (/^[\d\s.%/\-–~:：]+$/.test(text) || numberWithUnit(text)) return false;

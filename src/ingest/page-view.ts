@@ -3,7 +3,13 @@
  * paragraph), and the judgements made of single blocks: a title candidate, a closing credit, a
  * dateline, a box label.
  */
-import { closesArticle, numberedSubhead, startsWithDateline, titleLike } from './line-shapes.ts';
+import {
+  closesArticle,
+  numberedSubhead,
+  SIGNED_SENTENCE,
+  startsWithDateline,
+  titleLike,
+} from './line-shapes.ts';
 import { blockWidths, type Block, type PageLayout } from './page-blocks.ts';
 import { ENDS_SENTENCE } from './reflow.ts';
 import type { splitDefaults } from './split-articles.ts';
@@ -23,13 +29,21 @@ export interface PageView {
 export function viewOf(blocks: Block[], layout: PageLayout): PageView {
   const widths = blockWidths(blocks, layout);
   const widest = Math.max(0, ...widths.filter((w): w is number => w !== null));
-  const distinct = new Set(widths.filter((w) => w !== null));
+  const counts = new Map<number, number>();
+  for (const w of widths) if (w !== null) counts.set(w, (counts.get(w) ?? 0) + 1);
+  // Set type measured in ems may come out an em off the column (a line squeezed or stretched by
+  // punctuation rules): a width an em from one at least twice as common is that column, not an
+  // article of its own.
+  const slack = layout.measure === 'ems' ? 1 : 0;
+  const distinct = [...counts].filter(
+    ([w, n]) => ![...counts].some(([v, m]) => v !== w && Math.abs(v - w) <= slack && m >= 2 * n),
+  );
   return {
     blocks,
     layout,
     widths,
     widest,
-    perArticleWidths: layout.wrapped === 'exact' && distinct.size >= 2,
+    perArticleWidths: layout.wrapped === 'exact' && distinct.length >= 2,
   };
 }
 
@@ -53,13 +67,16 @@ export function closingBlock(block: Block | undefined): boolean {
   if (!block) return false;
   if (block.kind === 'byline') return block.byline!.closing;
   const last = block.lines[block.lines.length - 1]?.text ?? '';
-  if (closesArticle(last) || block.endsWithCredit === true) return true;
+  if (closesArticle(last) || block.endsWithCredit === true || SIGNED_SENTENCE.test(last))
+    return true;
   if (block.lines.length > 3) return false;
   // A service line wrapped over a line or two (报名网址：https://… cut mid-address) closes all the same,
   // and so does a dateline credit in parentheses wrapped over lines (（新华社北京2月24日电 记 / 者X）).
   const whole = blockText(block);
   return (
     closesArticle(block.lines[0]!.text) ||
+    // A note on the author wrapped to the column (（作者为…研究员）) closes whole.
+    (/^[（(](作者|本文作者)/.test(whole) && closesArticle(whole)) ||
     (/^[（(][^()（）]{2,60}[)）]$/.test(whole) && /电/.test(whole))
   );
 }
@@ -80,6 +97,7 @@ export function titleCandidate(
   const texts = block.lines.map((l) => l.text);
   if (texts.some((t) => closesArticle(t) || numberedSubhead(t) || startsWithDateline(t)))
     return false;
+  if (closingBlock(block)) return false;
   if (view.layout.indented) {
     if (block.indented || texts.length > options.maxIndentedTitleLines) return false;
     // Flush-left lines on an indented page are titles; a deck of whole sentences may sit among them.

@@ -169,16 +169,19 @@ export function findTitleGroups(view: PageView, options: typeof splitDefaults): 
         if (changes && !widthBoundaryTaken && textNext)
           anchored = columnLabelled(block) || !laterTitleInGap(view, j + 1, options);
         // Text re-wrapped one width per article: the same width on both sides says one article unless
-        // something stronger says a new one starts — a closing credit before, a dateline or a byline
-        // after (one article in thirteen shares its neighbour's width by chance; a feature's sub-stories
-        // with bylines of their own are cut apart too, which costs less than merging real articles).
+        // something stronger says a new one starts — a closing credit before, a dateline after, title
+        // lines the column cannot have made. A byline after is not enough: at one width, a byline
+        // under a 小标题 heads a sub-story of a feature (all 285 such on the corpus's pages).
         else if (view.perArticleWidths && before !== null && after !== null && !changes)
           anchored =
             (afterClosing && textNext) ||
             opensWithDateline(next) ||
             (columnLabelled(block) && textNext) ||
-            ((textNext || bylineNext) &&
-              (outOfColumn(view, i, j, before) || headlineAfterText(view, i, j)));
+            ((textNext || bylineNext) && titleShaped(view, i, j, before));
+        // One column width for the whole page (a PDF's columns): title lines the column cannot have
+        // made start an article, as well as what anchors titles anywhere.
+        else if (before !== null && after !== null && !changes)
+          anchored ||= (textNext || bylineNext) && titleShaped(view, i, j, before);
         // Where widths say nothing (an article of short paragraphs), fall back to the shape of the text.
         if (!anchored && (before === null || after === null) && textNext)
           anchored = looksLikeNewTitle(view, i, j, options);
@@ -265,6 +268,14 @@ function outOfColumn(view: PageView, i: number, j: number, column: number): bool
   return (
     lines.some((l) => measure(l) > column + slack) ||
     (lines.length >= 2 && measure(lines[0]!) < column - slack)
+  );
+}
+
+/** Title lines the column's wrapping cannot have made, or a headline's two phrases after finished text. */
+function titleShaped(view: PageView, i: number, j: number, column: number): boolean {
+  return (
+    (view.layout.wrapped === 'exact' && outOfColumn(view, i, j, column)) ||
+    headlineAfterText(view, i, j)
   );
 }
 

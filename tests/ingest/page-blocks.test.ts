@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type Block, exactWidth } from '../../src/ingest/page-blocks.ts';
 import { pageLines } from '../../src/ingest/page-lines.ts';
+import { viewOf } from '../../src/ingest/page-view.ts';
 
 const block = (text: string): Block => ({
   kind: 'text',
@@ -52,5 +53,23 @@ describe('the width a paragraph was set to', () => {
       ].join('\n'),
     );
     expect(exactWidth(narrower, [], 'ems')).toBe(20);
+  });
+});
+
+describe('whether each article keeps a column width of its own', () => {
+  const ems = { indented: false, wrapped: 'exact', measure: 'ems' } as const;
+  // A paragraph set `width` ems wide: Han characters are an em each.
+  const paragraph = (width: number) =>
+    block(['城'.repeat(width), '东'.repeat(width), '街道日前开业。'].join('\n'));
+
+  it('says yes when paragraphs come in two widths', () => {
+    const blocks = [paragraph(16), paragraph(16), paragraph(20), paragraph(20)];
+    expect(viewOf(blocks, ems).perArticleWidths).toBe(true);
+  });
+
+  it('says no when one paragraph measures an em off a width more common than it', () => {
+    // Punctuation squeezed or pushed down leaves a paragraph an em wider than the column now and then.
+    const blocks = [paragraph(16), paragraph(16), paragraph(16), paragraph(17)];
+    expect(viewOf(blocks, ems).perArticleWidths).toBe(false);
   });
 });

@@ -774,3 +774,33 @@ describe('re-wrapped text, one width per article: titles between paragraphs of t
     expect(feature.body.map((l) => l.text)).toContain('本报记者 柯明远');
   });
 });
+
+describe('a page set in one column width', () => {
+  it('starts an article at title lines the column cannot have made', () => {
+    const text = [
+      ...library().slice(0, 2),
+      wrap(
+        '区图书馆新馆日前开始试运行，馆内设有少儿阅读区、自习区和数字阅读体验区，可容纳读者八百余人。',
+        14,
+      ),
+      '',
+      '城东街道',
+      '老街夜市重新开张',
+      '',
+      wrap(
+        '老街夜市日前重新开张，一百多个摊位沿河排开，小吃、手作、花灯应有尽有，吸引了不少市民。',
+        14,
+      ),
+    ].join('\n');
+    const result = splitArticles(pageLines(text), segmenter);
+    expect(result.articles.map((a) => a.titles)).toEqual([
+      ['图书馆试运行'],
+      ['城东街道', '老街夜市重新开张'],
+    ]);
+  });
+
+  it('reads a sentence signed with a name in parentheses as the end of a text, not a title', () => {
+    expect(titleLike('绿地管好用好。（晓风）')).toBe(false);
+    expect(titleLike('南方为何出现连阴雨？（气象观察）')).toBe(true);
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assignTitles } from '../../src/ingest/titles.ts';
-import { headlineShaped } from '../../src/ingest/line-shapes.ts';
+import { closesArticle, headlineShaped } from '../../src/ingest/line-shapes.ts';
 
 describe('assignTitles', () => {
   it('reads a single title line as the headline', () => {
@@ -55,5 +55,16 @@ describe('headlineShaped', () => {
 
   it('reads a name and a work set apart (a list entry) as no headline', () => {
     expect(headlineShaped('柯明远　《江南春早》')).toBe(false);
+  });
+});
+
+describe('lines that close an article', () => {
+  it('include a picture credit of a photo report and a long note on the author', () => {
+    expect(closesArticle('王  昊  孙  昊摄影报道（影像中国）')).toBe(true);
+    expect(
+      closesArticle(
+        '（作者为中国工程院院士、中国航天科工集团有限公司科技委顾问，长期从事系统工程研究）',
+      ),
+    ).toBe(true);
   });
 });

@@ -174,7 +174,9 @@ describe('Atom feeds', () => {
       feed('reporters/何佳.atom')
         .items.find((i) => i.url!.includes('e2e-xihu'))
         ?.authors.map((a) => a.name),
-    ).toEqual(['何佳']);
+    ).toEqual(['何佳', '柯明远']);
+    // A feature's part credited to a reporter puts the feature in that reporter's feed too.
+    expect(ids('reporters/柯明远.atom')).toEqual(['e2e-xihu']);
   });
 
   it('gives archive text that looks like markup to feed readers as text', () => {
