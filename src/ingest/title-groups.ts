@@ -178,10 +178,13 @@ export function findTitleGroups(view: PageView, options: typeof splitDefaults): 
             opensWithDateline(next) ||
             (columnLabelled(block) && textNext) ||
             ((textNext || bylineNext) && titleShaped(view, i, j, before));
-        // One column width for the whole page (a PDF's columns): title lines the column cannot have
-        // made start an article, as well as what anchors titles anywhere.
+        // One column width for the whole page (a PDF's columns): widths tell nothing, so the shape of a
+        // headline does — title lines the column cannot have made, two phrases set apart, a headline led
+        // by its place (双浦镇：…) — as well as what anchors titles anywhere.
         else if (before !== null && after !== null && !changes)
-          anchored ||= (textNext || bylineNext) && titleShaped(view, i, j, before);
+          anchored ||=
+            (textNext || bylineNext) &&
+            (titleShaped(view, i, j, before) || placeHeadline(view, i, j));
         // Where widths say nothing (an article of short paragraphs), fall back to the shape of the text.
         if (!anchored && (before === null || after === null) && textNext)
           anchored = looksLikeNewTitle(view, i, j, options);
@@ -278,6 +281,18 @@ function titleShaped(view: PageView, i: number, j: number, column: number): bool
     headlineAfterText(view, i, j)
   );
 }
+
+/** A headline led by where it happened (双浦镇：茶园里来了“数字农技员”) right after finished text. */
+function placeHeadline(view: PageView, i: number, j: number): boolean {
+  const text = blockText(view.blocks[j]);
+  // The place's own word says it is one (……县, ……街道, 江苏苏州): a word before a colon (新方向：) is a 小标题's.
+  const m = /^([\u4e00-\u9fff]{1,8}(省|市|区|县|州|旗|镇|乡|街道|村|社区))[：:](.{4,})$/.exec(text);
+  return m !== null && !FIELD_LABEL.test(m[1]!) && endsSentence(view.blocks[i - 1]);
+}
+
+// Labels of a box's fields (时间：…, 关键词：…), never a place.
+const FIELD_LABEL =
+  /^(时间|地点|日期|关键词|提案人|主持人|嘉宾|受访者|主办|承办|记者|通讯员|编者按|编者|作者|来源|电话|地址)$/;
 
 /**
  * A headline of two phrases set apart by a space (老街换新颜 居民笑开颜) right after finished text:

@@ -799,6 +799,31 @@ describe('a page set in one column width', () => {
     ]);
   });
 
+  it('starts an article at a headline led by its place, and leaves a 小标题 led by a word', () => {
+    const page = (title: string) =>
+      [
+        ...library().slice(0, 2),
+        wrap(
+          '区图书馆新馆日前开始试运行，馆内设有少儿阅读区、自习区和数字阅读体验区，可容纳读者八百余人。',
+          14,
+        ),
+        '',
+        title,
+        '',
+        wrap(
+          '老街夜市日前重新开张，一百多个摊位沿河排开，小吃、手作、花灯应有尽有，吸引了不少市民。',
+          14,
+        ),
+      ].join('\n');
+    const titles = (text: string) =>
+      splitArticles(pageLines(text), segmenter).articles.map((a) => a.titles);
+    expect(titles(page('双浦镇：老街夜市开张'))).toEqual([
+      ['图书馆试运行'],
+      ['双浦镇：老街夜市开张'],
+    ]);
+    expect(titles(page('新方向：夜市开张'))).toEqual([['图书馆试运行']]);
+  });
+
   it('reads a sentence signed with a name in parentheses as the end of a text, not a title', () => {
     expect(titleLike('绿地管好用好。（晓风）')).toBe(false);
     expect(titleLike('南方为何出现连阴雨？（气象观察）')).toBe(true);

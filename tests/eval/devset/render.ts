@@ -285,11 +285,16 @@ function renderClean(page: DevPage, rng: Rng, flush = false): string {
   return blocks(out);
 }
 
-function renderPdf(page: DevPage, rng: Rng): string {
+/**
+ * PDF-style text: each article wrapped at a width of its own (as the benchmark corpus is), or, with
+ * `oneWidth`, every article of the page at one column width (as a PDF's columns are).
+ */
+function renderPdf(page: DevPage, rng: Rng, oneWidth = false): string {
   const out: string[][] = [];
   if (page.banner) out.push([page.banner]);
+  const pageWidth = oneWidth ? rng.int(12, 24) : 0;
   for (const a of page.articles) {
-    const width = rng.int(12, 24);
+    const width = oneWidth ? pageWidth : rng.int(12, 24);
     const kinsoku = rng.chance(0.7);
     const bylineFirst = a.byline !== null && a.titles.length > 0 && rng.chance(0.15);
     if (bylineFirst) out.push([a.byline!]);
@@ -365,15 +370,24 @@ const RENDERERS: Record<Layout, (page: DevPage, rng: Rng) => string> = {
 };
 
 /** One page's text in one layout, its choices seeded by layout and `seed` (the page id). */
-export function renderPage(layout: Layout, page: DevPage, seed: string): string {
+export function renderPage(layout: Layout, page: DevPage, seed: string, oneWidth = false): string {
+  if (oneWidth && layout === 'pdf') return renderPdf(page, rngFor(layout, seed), true);
   return RENDERERS[layout](page, rngFor(layout, seed));
 }
 
-/** Render every page in every layout: the files of each layout folder (a content folder) and its gold. */
-export function renderDevset(source: DevSource, options: RenderOptions): RenderedLayout[] {
+/**
+ * Render every page in every layout (or those given): the files of each layout folder (a content
+ * folder) and its gold. `oneWidth` sets each PDF-style page in one column width.
+ */
+export function renderDevset(
+  source: DevSource,
+  options: RenderOptions,
+  layouts: readonly Layout[] = LAYOUTS,
+  oneWidth = false,
+): RenderedLayout[] {
   const declared = source.papers.filter((p) => options.regionOptional || p.region !== undefined);
   const papersJson = `${JSON.stringify({ papers: declared }, null, 2)}\n`;
-  return LAYOUTS.map((layout) => {
+  return layouts.map((layout) => {
     const files: RenderedFile[] = [{ path: 'papers.json', content: papersJson }];
     const gold: GoldRecord[] = [];
     for (const { id, page } of source.pages) {
@@ -381,7 +395,7 @@ export function renderDevset(source: DevSource, options: RenderOptions): Rendere
       const file = `${id}.${ext}`;
       const inPaperFolder = declared.some((p) => p.slug === page.paper);
       const dir = inPaperFolder ? `${page.paper}/${page.date}/` : '';
-      let text = renderPage(layout, page, id);
+      let text = renderPage(layout, page, id, oneWidth);
       // The page number travels in the sidecar (or front matter), and the date too when there is no paper folder.
       const meta: Record<string, string> = inPaperFolder
         ? { page: page.page }
