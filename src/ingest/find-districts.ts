@@ -118,18 +118,27 @@ function triesFor(
 }
 
 /**
- * A trie's first level as an array indexed by UTF-16 code unit: most characters of a text start no
- * name, and an array slot is found faster than a Map entry at every character of every article.
+ * A trie's first level, as an array indexed by UTF-16 code unit for a large trie (the gazetteer's):
+ * most characters of a text start no name, and an array slot is found faster than a Map entry at
+ * every character of every article. A small trie (a region's short forms) keeps its Map: an array
+ * (512 KB) per region would cost more memory than it saves time.
  */
-type FirstLevel = (TrieNode | undefined)[];
+interface FirstLevel {
+  array: (TrieNode | undefined)[] | null;
+  map: Map<number, TrieNode>;
+}
+const ARRAY_FROM = 512;
 const firstLevels = new WeakMap<TrieNode, { size: number; level: FirstLevel }>();
 
 function firstLevel(root: TrieNode): FirstLevel {
   let cached = firstLevels.get(root);
   if (!cached || cached.size !== root.next.size) {
-    const level: FirstLevel = new Array(0x10000).fill(undefined);
-    for (const [code, node] of root.next) level[code] = node;
-    cached = { size: root.next.size, level };
+    let array: FirstLevel['array'] = null;
+    if (root.next.size >= ARRAY_FROM) {
+      array = new Array(0x10000).fill(undefined);
+      for (const [code, node] of root.next) array[code] = node;
+    }
+    cached = { size: root.next.size, level: { array, map: root.next } };
     firstLevels.set(root, cached);
   }
   return cached.level;
@@ -151,7 +160,7 @@ function longestAt(
   let best: Entry | undefined;
   const first = text.charCodeAt(i);
   for (const root of roots) {
-    let node: TrieNode | undefined = root[first];
+    let node: TrieNode | undefined = root.array ? root.array[first] : root.map.get(first);
     for (let j = i + 1; node && j < text.length; j++) {
       node = node.next.get(text.charCodeAt(j));
       if (!node) break;
