@@ -170,14 +170,18 @@ export function findTitleGroups(view: PageView, options: typeof splitDefaults): 
           anchored = columnLabelled(block) || !laterTitleInGap(view, j + 1, options);
         // Text re-wrapped one width per article: the same width on both sides says one article unless
         // something stronger says a new one starts — a closing credit before, a dateline after, title
-        // lines the column cannot have made. A byline after is not enough: at one width, a byline
-        // under a 小标题 heads a sub-story of a feature (all 285 such on the corpus's pages).
+        // lines the column cannot have made. A byline after says so only when it is the one such in
+        // the stretch of that width: several 小标题 each over a byline at one width are the sub-stories
+        // of a feature (on the corpus's pages 259 of 286 titles over a byline at their neighbours' width
+        // have such a peer, and none is an article of its own), while two articles that share a width by
+        // chance (one in thirteen) have one.
         else if (view.perArticleWidths && before !== null && after !== null && !changes)
           anchored =
             (afterClosing && textNext) ||
             opensWithDateline(next) ||
             (columnLabelled(block) && textNext) ||
-            ((textNext || bylineNext) && titleShaped(view, i, j, before));
+            ((textNext || bylineNext) && titleShaped(view, i, j, before)) ||
+            (bylineNext && !subStoryRun(view, i, j, before, options));
         // One column width for the whole page (a PDF's columns): widths tell nothing, so the shape of a
         // headline does — title lines the column cannot have made, two phrases set apart, a headline led
         // by its place (双浦镇：…) — as well as what anchors titles anywhere.
@@ -272,6 +276,29 @@ function outOfColumn(view: PageView, i: number, j: number, column: number): bool
     lines.some((l) => measure(l) > column + slack) ||
     (lines.length >= 2 && measure(lines[0]!) < column - slack)
   );
+}
+
+/**
+ * Whether another title over a byline stands in the same stretch of one column width as the one at
+ * i..j: the 小标题 of a feature's sub-stories.
+ */
+function subStoryRun(
+  view: PageView,
+  i: number,
+  j: number,
+  width: number,
+  options: typeof splitDefaults,
+): boolean {
+  const { blocks, widths } = view;
+  const titleOverByline = (k: number) =>
+    blocks[k]!.kind === 'text' &&
+    blocks[k + 1]?.kind === 'byline' &&
+    !blocks[k + 1]!.byline!.closing &&
+    titleCandidate(blocks[k]!, view, options);
+  const sameStretch = (k: number) => widths[k] === null || widths[k] === width;
+  for (let k = i - 1; k >= 0 && sameStretch(k); k--) if (titleOverByline(k)) return true;
+  for (let k = j + 1; k < blocks.length && sameStretch(k); k++) if (titleOverByline(k)) return true;
+  return false;
 }
 
 /** Title lines the column's wrapping cannot have made, or a headline's two phrases after finished text. */

@@ -286,15 +286,18 @@ function renderClean(page: DevPage, rng: Rng, flush = false): string {
 }
 
 /**
- * PDF-style text: each article wrapped at a width of its own (as the benchmark corpus is), or, with
- * `oneWidth`, every article of the page at one column width (as a PDF's columns are).
+ * PDF-style text: each article wrapped at a width of its own (as the benchmark corpus is); with
+ * `sharedWidth` > 0, an article takes the width of the one before it with that chance (1: the whole
+ * page in one column width, as a PDF's columns are).
  */
-function renderPdf(page: DevPage, rng: Rng, oneWidth = false): string {
+function renderPdf(page: DevPage, rng: Rng, sharedWidth = 0): string {
   const out: string[][] = [];
   if (page.banner) out.push([page.banner]);
-  const pageWidth = oneWidth ? rng.int(12, 24) : 0;
+  let previous = 0;
   for (const a of page.articles) {
-    const width = oneWidth ? pageWidth : rng.int(12, 24);
+    const own = rng.int(12, 24);
+    const width = previous > 0 && sharedWidth > 0 && rng.chance(sharedWidth) ? previous : own;
+    previous = width;
     const kinsoku = rng.chance(0.7);
     const bylineFirst = a.byline !== null && a.titles.length > 0 && rng.chance(0.15);
     if (bylineFirst) out.push([a.byline!]);
@@ -370,20 +373,21 @@ const RENDERERS: Record<Layout, (page: DevPage, rng: Rng) => string> = {
 };
 
 /** One page's text in one layout, its choices seeded by layout and `seed` (the page id). */
-export function renderPage(layout: Layout, page: DevPage, seed: string, oneWidth = false): string {
-  if (oneWidth && layout === 'pdf') return renderPdf(page, rngFor(layout, seed), true);
+export function renderPage(layout: Layout, page: DevPage, seed: string, sharedWidth = 0): string {
+  if (sharedWidth > 0 && layout === 'pdf')
+    return renderPdf(page, rngFor(layout, seed), sharedWidth);
   return RENDERERS[layout](page, rngFor(layout, seed));
 }
 
 /**
  * Render every page in every layout (or those given): the files of each layout folder (a content
- * folder) and its gold. `oneWidth` sets each PDF-style page in one column width.
+ * folder) and its gold. `sharedWidth`: see renderPdf.
  */
 export function renderDevset(
   source: DevSource,
   options: RenderOptions,
   layouts: readonly Layout[] = LAYOUTS,
-  oneWidth = false,
+  sharedWidth = 0,
 ): RenderedLayout[] {
   const declared = source.papers.filter((p) => options.regionOptional || p.region !== undefined);
   const papersJson = `${JSON.stringify({ papers: declared }, null, 2)}\n`;
@@ -395,7 +399,7 @@ export function renderDevset(
       const file = `${id}.${ext}`;
       const inPaperFolder = declared.some((p) => p.slug === page.paper);
       const dir = inPaperFolder ? `${page.paper}/${page.date}/` : '';
-      let text = renderPage(layout, page, id, oneWidth);
+      let text = renderPage(layout, page, id, sharedWidth);
       // The page number travels in the sidecar (or front matter), and the date too when there is no paper folder.
       const meta: Record<string, string> = inPaperFolder
         ? { page: page.page }
