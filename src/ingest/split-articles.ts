@@ -8,7 +8,7 @@ import { isCaption } from './captions.ts';
 import { closesArticle, DATE_LINE, NOTICE_TITLE, titleLike } from './line-shapes.ts';
 import { pageLayout, toBlocks, type PageLayout } from './page-blocks.ts';
 import type { PageLine } from './page-lines.ts';
-import { endsSentence, isTitleBlock, viewOf, type PageView } from './page-view.ts';
+import { blockText, endsSentence, isTitleBlock, viewOf, type PageView } from './page-view.ts';
 import {
   addBody,
   addByline,
@@ -98,16 +98,17 @@ function splitTitlesBefore(view: PageView, options: typeof splitDefaults): RawAr
       // sub-story of a feature: its names are credited for that part, not the whole. (On the corpus's
       // pages such parts are one article in the publisher's records; counted as the article's bylines,
       // their names were a third of the byline errors.)
-      const opensPart =
-        !info.closing &&
+      const midText =
         current.body.some((l) => l.text) &&
         !info.bylines.some((b) => b.role === '摄影') &&
         blocks[i - 1] !== undefined &&
-        isTitleBlock(blocks[i - 1]!) &&
         blocks[i + 1]?.kind === 'text' &&
         groups[groupIndex]?.start !== i + 1;
+      const opensPart = midText && !info.closing && isTitleBlock(blocks[i - 1]!);
+      // So does a note of who wrote a part down (本报记者 X整理) between two stretches of its text.
+      const closesPart = midText && /整理$/.test(blockText(block)) && endsSentence(blocks[i - 1]);
       if (aboveTitles) pending.push(block);
-      else if (opensPart) addContributors(current, block);
+      else if (opensPart || closesPart) addContributors(current, block);
       else addByline(current, block);
       continue;
     }

@@ -762,16 +762,53 @@ describe('re-wrapped text, one width per article: titles between paragraphs of t
     }
   });
 
-  it('leave a sub-story under its 小标题 and byline inside the feature, its reporter a contributor', () => {
+  it('credit who wrote a part down (本报记者 X整理) between two stretches of text as a contributor', () => {
+    const text = [
+      '社区食堂开业',
+      '',
+      wrap('城东街道首家社区食堂日前开业，每天为辖区老人提供午餐和晚餐。', 14),
+      '',
+      '本报记者 柯明远整理',
+      '',
+      wrap('八十岁以上老人用餐还有补贴，不少老人成了食堂的常客。', 14),
+    ].join('\n');
+    const [article] = splitArticles(pageLines(text), segmenter).articles;
+    expect(article!.bylines).toEqual([]);
+    expect(article!.contributors).toEqual([{ name: '柯明远', role: '记者' }]);
+  });
+
+  it('leave sub-stories, each under a 小标题 and a byline, inside the feature, their reporters contributors', () => {
+    const second = [
+      '',
+      '花灯沿河亮起',
+      '',
+      '本报记者 吴涵',
+      '',
+      wrap('入夜，沿河的花灯次第亮起，不少市民带着孩子前来赏灯拍照，夜市一直热闹到十点。', 14),
+    ];
+    const text = `${around(['夜市重新开张'], ['本报记者 柯明远'])}\n${second.join('\n')}`;
+    const result = splitArticles(pageLines(text), segmenter);
+    expect(result.articles.map((a) => a.titles)).toEqual([['图书馆试运行'], ['社区食堂开业']]);
+    const feature = result.articles[1]!;
+    expect(feature.bylines).toEqual([]);
+    expect(feature.contributors).toEqual([
+      { name: '柯明远', role: '记者' },
+      { name: '吴涵', role: '记者' },
+    ]);
+    expect(feature.body.map((l) => l.text)).toContain('本报记者 柯明远');
+  });
+
+  it('start an article at a title over a byline when it is the only one at that width', () => {
     const result = splitArticles(
       pageLines(around(['夜市重新开张'], ['本报记者 柯明远'])),
       segmenter,
     );
-    expect(result.articles.map((a) => a.titles)).toEqual([['图书馆试运行'], ['社区食堂开业']]);
-    const feature = result.articles[1]!;
-    expect(feature.bylines).toEqual([]);
-    expect(feature.contributors).toEqual([{ name: '柯明远', role: '记者' }]);
-    expect(feature.body.map((l) => l.text)).toContain('本报记者 柯明远');
+    expect(result.articles.map((a) => a.titles)).toEqual([
+      ['图书馆试运行'],
+      ['社区食堂开业'],
+      ['夜市重新开张'],
+    ]);
+    expect(result.articles[2]!.bylines).toEqual([{ name: '柯明远', role: '记者' }]);
   });
 });
 
