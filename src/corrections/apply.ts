@@ -84,6 +84,8 @@ function shown(field: keyof EditableFields, a: Article): string {
   switch (field) {
     case 'bylines':
       return a.bylines.map((b) => `${b.role} ${b.name}`).join('、');
+    case 'contributors':
+      return a.contributors.map((b) => `${b.role} ${b.name}`).join('、');
     case 'districts':
       return a.districts.join('、');
     case 'streets':
@@ -141,10 +143,11 @@ export function mergeArticles(first: Article, rest: Article[]): Article {
       all.flatMap((a) => a.bylines),
       (b) => `${b.role}|${b.name}`,
     ),
+    // A name among the merged article's bylines is not also a contributor of one of its parts.
     contributors: unique(
       all.flatMap((a) => a.contributors),
       (b) => `${b.role}|${b.name}`,
-    ),
+    ).filter((c) => !all.some((a) => a.bylines.some((b) => b.name === c.name))),
     districts: unique(all.flatMap((a) => a.districts)),
     districtAliases: unique(all.flatMap((a) => a.districtAliases)),
     streets: unique(

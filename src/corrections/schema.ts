@@ -31,6 +31,7 @@ export const EditableFields = z
     headline: z.string(),
     subheadline: z.string(),
     bylines: z.array(Byline),
+    contributors: z.array(Byline),
     districts: z.array(z.string().min(1)),
     streets: z.array(Street),
     /** YYYY-MM-DD, YYYY-MM or YYYY; null when the date is unknown. */

@@ -72,6 +72,8 @@ export async function* fetchAll(options: FetchAllOptions): AsyncGenerator<Articl
       // The body is stored in two fields (src/search/document.ts): the article has it whole.
       hit.body = `${hit.body ?? ''}${hit.bodyMore ?? ''}`;
       for (const key of DERIVED) delete hit[key];
+      // An index built before articles had contributors has none stored.
+      hit.contributors ??= [];
       yield hit as unknown as Article;
     }
     done += page.hits.length;

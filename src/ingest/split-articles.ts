@@ -103,7 +103,8 @@ function splitTitlesBefore(view: PageView, options: typeof splitDefaults): RawAr
         !info.bylines.some((b) => b.role === '摄影') &&
         blocks[i - 1] !== undefined &&
         blocks[i + 1]?.kind === 'text' &&
-        groups[groupIndex]?.start !== i + 1;
+        groups[groupIndex]?.start !== i + 1 &&
+        !breaks.has(i + 1);
       const opensPart = midText && !info.closing && isTitleBlock(blocks[i - 1]!);
       // So does a note of who wrote a part down (本报记者 X整理) between two stretches of its text.
       const closesPart = midText && /整理$/.test(blockText(block)) && endsSentence(blocks[i - 1]);

@@ -280,7 +280,9 @@ function outOfColumn(view: PageView, i: number, j: number, column: number): bool
 
 /**
  * Whether another title over a byline stands in the same stretch of one column width as the one at
- * i..j: the 小标题 of a feature's sub-stories.
+ * i..j, with text of that width on both its sides: the 小标题 of a feature's sub-stories. (Titles have
+ * no width: a stretch runs across the previous article's title and the next one's, which count only if
+ * they sit between text of this width too.)
  */
 function subStoryRun(
   view: PageView,
@@ -294,6 +296,8 @@ function subStoryRun(
     blocks[k]!.kind === 'text' &&
     blocks[k + 1]?.kind === 'byline' &&
     !blocks[k + 1]!.byline!.closing &&
+    widthBefore(view, k) === width &&
+    widthFrom(view, k + 1) === width &&
     titleCandidate(blocks[k]!, view, options);
   const sameStretch = (k: number) => widths[k] === null || widths[k] === width;
   for (let k = i - 1; k >= 0 && sameStretch(k); k--) if (titleOverByline(k)) return true;
@@ -312,14 +316,15 @@ function titleShaped(view: PageView, i: number, j: number, column: number): bool
 /** A headline led by where it happened (双浦镇：茶园里来了“数字农技员”) right after finished text. */
 function placeHeadline(view: PageView, i: number, j: number): boolean {
   const text = blockText(view.blocks[j]);
-  // The place's own word says it is one (……县, ……街道, 江苏苏州): a word before a colon (新方向：) is a 小标题's.
+  // The place's own word says it is one (……县, ……街道, 江苏苏州): a word before a colon (新方向：) is a
+  // 小标题's, and so is a kind of place rather than a place (城市：…  农村：…).
   const m = /^([\u4e00-\u9fff]{1,8}(省|市|区|县|州|旗|镇|乡|街道|村|社区))[：:](.{4,})$/.exec(text);
-  return m !== null && !FIELD_LABEL.test(m[1]!) && endsSentence(view.blocks[i - 1]);
+  return m !== null && !GENERIC_PLACE.test(m[1]!) && endsSentence(view.blocks[i - 1]);
 }
 
-// Labels of a box's fields (时间：…, 关键词：…), never a place.
-const FIELD_LABEL =
-  /^(时间|地点|日期|关键词|提案人|主持人|嘉宾|受访者|主办|承办|记者|通讯员|编者按|编者|作者|来源|电话|地址)$/;
+// Kinds of place, not places: what a 小标题 contrasting them starts with (城市：… 农村：…).
+const GENERIC_PLACE =
+  /^(城市|农村|乡村|社区|小区|景区|园区|街区|城区|市区|郊区|山区|库区|新区|老区|片区|校区|辖区|社区|全区|全市|全县|全省|本市|本区|本县|各区|各县|各市|县区|县市|城乡|乡镇)$/;
 
 /**
  * A headline of two phrases set apart by a space (老街换新颜 居民笑开颜) right after finished text:

@@ -40,7 +40,7 @@ export function pickDictionary(
 }
 
 /**
- * Words Meilisearch should keep whole: local place names, people in bylines, and quoted coinages
+ * Words Meilisearch should keep whole: local place names, people the articles credit, and quoted coinages
  * (“小哥码”) — only those the articles contain, the most frequent first (see pickDictionary), and only
  * those jieba's own dictionary would cut in pieces (`cut`: a segmenter with jieba's dictionary alone,
  * as Meilisearch's Chinese tokenizer has). A word jieba keeps whole already changes nothing in the

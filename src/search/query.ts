@@ -16,7 +16,7 @@ export interface SearchRequest {
   /** Paper names as displayed (paperName). */
   papers: string[];
   reporters: string[];
-  /** Any byline name, whatever the role. */
+  /** Any name the article credits (bylines and contributors), whatever the role. */
   people: string[];
   kinds: string[];
   years: number[];

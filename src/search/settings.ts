@@ -51,7 +51,7 @@ export const RANKING_RULES = [
 
 /**
  * The index settings, applied on every ingest. Searchable attributes are ranked headline first, then
- * kicker and subheadline, then the people in bylines, then the body. Every attribute is Chinese
+ * kicker and subheadline, then the people the article credits (bylines and contributors), then the body. Every attribute is Chinese
  * (`cmn`): without it a short query in Han characters may be segmented as Japanese.
  */
 export function indexSettings(dictionary: string[]): Settings {

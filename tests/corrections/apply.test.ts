@@ -47,6 +47,10 @@ function extracted(): Article[] {
       headline: '运河边的新书房',
       body: '运河边的新书房开门了，居民可以免费借阅。',
       bylines: [{ name: '何佳', role: '记者' }],
+      contributors: [
+        { name: '孙丽', role: '通讯员' },
+        { name: '吴涵', role: '记者' },
+      ],
     }),
     on(2, {
       id: 'cut-2',
@@ -131,6 +135,28 @@ describe('applying corrections after extraction', () => {
     });
   });
 
+  it('corrects the contributors of an article’s parts like its bylines', () => {
+    const [article] = extracted();
+    const edit = Correction.parse({
+      action: 'edit',
+      id: article!.id,
+      file: article!.file,
+      headline: article!.headline,
+      start: article!.body.slice(0, 10),
+      set: { contributors: [{ name: '柯明远', role: '记者' }] },
+      reason: '分篇作者漏记',
+      date: '2024-02-01',
+    });
+    const fixed = applyCorrections(
+      [article!],
+      [{ ...edit, source: 'content/corrections.jsonl', lineNo: 1 }],
+    );
+    expect(fixed.articles[0]!.contributors).toEqual([{ name: '柯明远', role: '记者' }]);
+    expect(fixed.log.entries[0]!.changes).toEqual([
+      { field: 'contributors', before: '', after: '记者 柯明远' },
+    ]);
+  });
+
   it('re-attaches a correction whose article has a new id, by its file, headline and first words', () => {
     expect(entry(3)).toMatchObject({
       status: 'reattached',
@@ -147,6 +173,8 @@ describe('applying corrections after extraction', () => {
     const a = byId.get('cut-1')!;
     expect(a.body).toBe('运河边的新书房开门了，居民可以免费借阅。\n\n书房每天开放到晚上九点。');
     expect(a.bylines.map((b) => b.name)).toEqual(['何佳', '孙丽']);
+    // 孙丽 signs the part merged in: a byline of the whole now, no longer a contributor.
+    expect(a.contributors.map((b) => b.name)).toEqual(['吴涵']);
     expect(a.keywords).toEqual(['书房']);
     expect(byId.has('cut-2')).toBe(false);
     expect(result.log.tombstones).toContainEqual({

@@ -762,7 +762,7 @@ describe('re-wrapped text, one width per article: titles between paragraphs of t
     }
   });
 
-  it('credit who wrote a part down (本报记者 X整理) between two stretches of text as a contributor', () => {
+  it('keep a 整理 credit before an untitled brief as the byline of the text above it', () => {
     const text = [
       '社区食堂开业',
       '',
@@ -770,9 +770,26 @@ describe('re-wrapped text, one width per article: titles between paragraphs of t
       '',
       '本报记者 柯明远整理',
       '',
-      wrap('八十岁以上老人用餐还有补贴，不少老人成了食堂的常客。', 14),
+      wrap('本报讯 区游泳馆经过三个月的改造日前恢复开放，新增了儿童戏水区和无障碍通道。', 17),
     ].join('\n');
-    const [article] = splitArticles(pageLines(text), segmenter).articles;
+    const [first, brief] = splitArticles(pageLines(text), segmenter).articles;
+    expect(first!.bylines).toEqual([{ name: '柯明远', role: '记者' }]);
+    expect(first!.contributors).toEqual([]);
+    expect(brief!.body.map((l) => l.text).join('')).toMatch(/^本报讯/);
+  });
+
+  it('credit who wrote a part down (本报记者 X整理) between two stretches of text as a contributor', () => {
+    const text = [
+      '城东街道社区食堂开业',
+      '',
+      wrap('城东街道首家社区食堂日前开业，每天为辖区老人提供午餐和晚餐。', 14),
+      '',
+      '本报记者 柯明远整理',
+      '',
+      wrap('八十岁以上老人用餐还有补贴，不少老人成了食堂的常客，有的还带着老伴一起来。', 14),
+    ].join('\n');
+    const [article, ...rest] = splitArticles(pageLines(text), segmenter).articles;
+    expect(rest).toEqual([]);
     expect(article!.bylines).toEqual([]);
     expect(article!.contributors).toEqual([{ name: '柯明远', role: '记者' }]);
   });
@@ -796,6 +813,38 @@ describe('re-wrapped text, one width per article: titles between paragraphs of t
       { name: '吴涵', role: '记者' },
     ]);
     expect(feature.body.map((l) => l.text)).toContain('本报记者 柯明远');
+  });
+
+  it('start an article at each of two articles over bylines that share a width by chance', () => {
+    const text = [
+      ...library(),
+      '',
+      '社区食堂开业',
+      '',
+      '记者 孙丽',
+      '',
+      wrap('城东街道首家社区食堂日前开业，每天为辖区老人提供午餐和晚餐。', 14),
+      '',
+      '夜市重新开张',
+      '',
+      '记者 柯明远',
+      '',
+      wrap('老街夜市日前重新开张，一百多个摊位沿河排开，吸引了不少市民。', 14),
+      '',
+      '游泳馆恢复开放',
+      '',
+      '通讯员 吴涵',
+      '',
+      wrap('区游泳馆经过三个月的改造日前恢复开放，新增了儿童戏水区和无障碍通道。', 17),
+    ].join('\n');
+    const result = splitArticles(pageLines(text), segmenter);
+    expect(result.articles.map((a) => a.titles)).toEqual([
+      ['图书馆试运行'],
+      ['社区食堂开业'],
+      ['夜市重新开张'],
+      ['游泳馆恢复开放'],
+    ]);
+    expect(result.articles[2]!.bylines).toEqual([{ name: '柯明远', role: '记者' }]);
   });
 
   it('start an article at a title over a byline when it is the only one at that width', () => {
@@ -859,6 +908,7 @@ describe('a page set in one column width', () => {
       ['双浦镇：老街夜市开张'],
     ]);
     expect(titles(page('新方向：夜市开张'))).toEqual([['图书馆试运行']]);
+    expect(titles(page('城市：夜市重新开张'))).toEqual([['图书馆试运行']]);
   });
 
   it('reads a sentence signed with a name in parentheses as the end of a text, not a title', () => {

@@ -63,7 +63,7 @@ describe('lines that close an article', () => {
     expect(closesArticle('王  昊  孙  昊摄影报道（影像中国）')).toBe(true);
     expect(
       closesArticle(
-        '（作者为中国工程院院士、中国航天科工集团有限公司科技委顾问，长期从事系统工程研究）',
+        '（作者为中国工程院院士、中国航天科工集团有限公司科技委顾问，长期从事系统工程与复杂系统理论研究）',
       ),
     ).toBe(true);
   });
