@@ -213,9 +213,11 @@ export function findTitleGroups(view: PageView, options: typeof splitDefaults): 
     if (block.kind === 'text' || block.kind === 'table')
       seenBody = bodySinceGroup = articleHasBody = true;
     // A paragraph that ends with a credit, "……贡献力量。 (于文)", closes its article.
+    // So does a picture's caption (图为…) under the credit that closed it: the picture ends the article.
     afterClosing =
       closingBlock(block) ||
-      (block.kind === 'caption' && CLOSING_DATELINE.test(block.lines[0]!.text));
+      (block.kind === 'caption' && CLOSING_DATELINE.test(block.lines[0]!.text)) ||
+      (afterClosing && isCaption(blockText(block)));
     // A credit in parentheses ending the text (……。（记者 X）) ends its article.
     afterCredit = block.endsWithCredit === true;
   }

@@ -43,8 +43,9 @@ const DEVSET_FLOORS: Record<Layout, number> = {
   pdf: 0.95,
   'titles-after': 0.85,
   markdown: 0.95,
-  // E-paper text that lost its indentation: 0.21 before one-paragraph-a-line pages were read, 0.867 after.
-  plain: 0.85,
+  // E-paper text that lost its indentation: 0.21 before one-paragraph-a-line pages were read, 0.867
+  // after; 0.903 once a picture's caption under its credit closed the article.
+  plain: 0.89,
 };
 
 /**
@@ -86,11 +87,11 @@ describe('extraction on the dev set, per layout', () => {
  * article before (widths shared by chance, far more often than the one in thirteen of the committed
  * layout), and every article of a page at one width, as a PDF's columns are. Widths then tell less or
  * nothing: the shapes of titles and bylines must. Before issue 13's third pass: 0.790 and 0.641; after
- * it, 0.843 and 0.764.
+ * it, 0.849 and 0.803.
  */
 const SHARED_WIDTH_FLOORS: [chance: number, floor: number][] = [
-  [0.5, 0.83],
-  [1, 0.75],
+  [0.5, 0.84],
+  [1, 0.79],
 ];
 
 describe('extraction on the dev set’s PDF-style pages where articles share a column width', () => {

@@ -911,6 +911,23 @@ describe('a page set in one column width', () => {
     expect(titles(page('城市：夜市重新开张'))).toEqual([['图书馆试运行']]);
   });
 
+  it('starts an article after a picture’s credit and its caption', () => {
+    const text = [
+      ...library().slice(0, 2),
+      wrap('秋分过后，龙井村的茶农们忙着修剪茶蓬、施肥除草，为明年的春茶打基础。', 14),
+      '',
+      '记者 柯明远 摄',
+      '',
+      '图为茶农在茶园里修剪茶蓬。',
+      '',
+      '桂花香里话重阳',
+      '',
+      wrap('重阳节前夕，宝石社区的志愿者为辖区老人理发、量血压，陪老人们聊天。', 14),
+    ].join('\n');
+    const result = splitArticles(pageLines(text), segmenter);
+    expect(result.articles.map((a) => a.titles)).toEqual([['图书馆试运行'], ['桂花香里话重阳']]);
+  });
+
   it('reads a sentence signed with a name in parentheses as the end of a text, not a title', () => {
     expect(titleLike('绿地管好用好。（晓风）')).toBe(false);
     expect(titleLike('南方为何出现连阴雨？（气象观察）')).toBe(true);
