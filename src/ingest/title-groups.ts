@@ -73,6 +73,8 @@ export function findTitleGroups(view: PageView, options: typeof splitDefaults): 
   let banner: number | null = null;
   let seenBody = false;
   let afterClosing = false;
+  // Whether the article being read has a byline right under its titles.
+  let openedWithByline = false;
   // Whether the text since the last title is a run of untitled briefs: under a column label, or after
   // a brief was cut off. E-paper text then starts a brief at each datelined paragraph.
   let briefsRun = true;
@@ -95,6 +97,7 @@ export function findTitleGroups(view: PageView, options: typeof splitDefaults): 
       if (start - 1 > lastGroupEnd && plainTitle(blocks[start - 1], /^.{2,20}[:：]$/)) start--;
       while (plainTitle(blocks[j + 1], /^(——|──|—)[^—].{1,40}$/)) j++;
       groups.push({ start, end: j });
+      openedWithByline = blocks[j + 1]?.kind === 'byline' && !blocks[j + 1]!.byline!.closing;
       briefsRun = false;
       i = j;
       afterClosing = afterCredit = articleHasBody = false;
@@ -197,8 +200,20 @@ export function findTitleGroups(view: PageView, options: typeof splitDefaults): 
         // One paragraph a line, run together: a blank line before a title sets an article apart.
         if (layout.lineParagraphs && tight && block.gapBefore >= 1) anchored = true;
       }
+      // An article signed at its head is not signed again at its end: when the article above opened
+      // with a byline, a title-like line whose text ends with a reporter's credit of its own is the
+      // title of a second article (a 小标题 is followed by more of the same article, not a credit).
+      if (
+        !anchored &&
+        !layout.indented &&
+        !view.perArticleWidths &&
+        openedWithByline &&
+        endsWithOwnCredit(view, j + 1, options)
+      )
+        anchored = true;
       if (anchored) {
         groups.push({ start: i, end: j });
+        openedWithByline = bylineNext;
         // Under a column's label (简讯, 区内简讯) the text is a run of untitled briefs.
         briefsRun = j === i && block.lines.length === 1 && blockText(block).length <= 6;
         if (layout.wrapped !== null) widthBoundaryTaken = true;
@@ -278,6 +293,27 @@ function outOfColumn(view: PageView, i: number, j: number, column: number): bool
     lines.some((l) => measure(l) > column + slack) ||
     (lines.length >= 2 && measure(lines[0]!) < column - slack)
   );
+}
+
+/**
+ * Whether the text from `from` on ends with a reporter's credit (a closing byline naming someone, not
+ * a picture credit) before any other title-like line.
+ */
+function endsWithOwnCredit(view: PageView, from: number, options: typeof splitDefaults): boolean {
+  const { blocks } = view;
+  for (let k = from; k < blocks.length; k++) {
+    const block = blocks[k]!;
+    if (block.kind === 'byline') {
+      const info = block.byline!;
+      return (
+        info.bylines.length > 0 &&
+        !info.bylines.some((b) => b.role === '摄影') &&
+        (info.closing || endsSentence(blocks[k - 1]))
+      );
+    }
+    if (block.kind === 'heading' || titleCandidate(block, view, options)) return false;
+  }
+  return false;
 }
 
 /**

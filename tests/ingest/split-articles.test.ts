@@ -928,6 +928,34 @@ describe('a page set in one column width', () => {
     expect(result.articles.map((a) => a.titles)).toEqual([['图书馆试运行'], ['桂花香里话重阳']]);
   });
 
+  it('starts an article at a title whose text ends with a credit of its own, under an article signed at its head', () => {
+    const page = (closing: string) =>
+      [
+        '城东街道社区食堂开业',
+        '',
+        '记者 孙丽',
+        '',
+        wrap(
+          '城东街道首家社区食堂日前开业，每天为辖区老人提供午餐和晚餐，八十岁以上老人还有补贴。',
+          14,
+        ),
+        '',
+        '别让口袋公园成摆设',
+        '',
+        wrap(
+          '这两年城市里的口袋公园多了，这是好事，但个别公园建成后缺乏维护，座椅破损无人修。',
+          14,
+        ),
+        '',
+        closing,
+      ].join('\n');
+    const titles = (text: string) =>
+      splitArticles(pageLines(text), segmenter).articles.map((a) => a.titles);
+    expect(titles(page('（晓风）'))).toEqual([['城东街道社区食堂开业'], ['别让口袋公园成摆设']]);
+    // A picture credit comes with any article: the line above stays a 小标题.
+    expect(titles(page('记者 柯明远 摄'))).toEqual([['城东街道社区食堂开业']]);
+  });
+
   it('reads a sentence signed with a name in parentheses as the end of a text, not a title', () => {
     expect(titleLike('绿地管好用好。（晓风）')).toBe(false);
     expect(titleLike('南方为何出现连阴雨？（气象观察）')).toBe(true);
