@@ -14,7 +14,7 @@ export interface RawArticle {
   titleLines: number[];
   section: string | null;
   bylines: Byline[];
-  /** Names credited for a part of the article (a sub-story's byline under its 小标题). */
+  /** Names credited for a part of the article: a sub-story's byline under its 小标题, a 整理 credit mid-text. */
   contributors: Byline[];
   source: string | null;
   /** Body lines in reading order, tables included as text; blank lines kept (they mark paragraphs). */
@@ -51,8 +51,9 @@ export function addByline(article: RawArticle, block: Block) {
 }
 
 /**
- * A byline heading a part of the article (小标题 / 本报记者 X / text): its names are credited for that
- * part, and the line stays in the body where it was printed.
+ * A byline crediting a part of the article (小标题 / 本报记者 X / text, or 本报记者 X整理 between two
+ * stretches of its text): its names are credited for that part, and the line stays in the body where it
+ * was printed.
  */
 export function addContributors(article: RawArticle, block: Block) {
   for (const b of block.byline!.bylines)

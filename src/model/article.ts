@@ -80,7 +80,8 @@ export const Article = z.object({
   bylines: z.array(Byline),
   /**
    * People credited for a part of the article rather than the whole: the byline under a 小标题 of one
-   * sub-story of a feature (小标题 / 本报记者 X / text). Their line also stays in the body.
+   * sub-story of a feature (小标题 / 本报记者 X / text), or who wrote a part down (本报记者 X整理) between
+   * two stretches of its text. Their line also stays in the body.
    */
   contributors: z.array(Byline).default([]),
   /** County-level units by today's name, primary first. */
