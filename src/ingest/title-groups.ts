@@ -182,7 +182,7 @@ export function findTitleGroups(view: PageView, options: typeof splitDefaults): 
           anchored =
             (afterClosing && textNext) ||
             opensWithDateline(next) ||
-            (columnLabelled(block) && textNext) ||
+            ((columnLabelled(block) || photoReportLabel(block)) && textNext) ||
             ((textNext || bylineNext) && titleShaped(view, i, j, before)) ||
             (bylineNext && !subStoryRun(view, i, j, before, options));
         // One column width for the whole page (a PDF's columns): widths tell nothing, so the shape of a
@@ -191,7 +191,9 @@ export function findTitleGroups(view: PageView, options: typeof splitDefaults): 
         else if (before !== null && after !== null && !changes)
           anchored ||=
             (textNext || bylineNext) &&
-            (titleShaped(view, i, j, before) || placeHeadline(view, i, j));
+            (titleShaped(view, i, j, before) ||
+              placeHeadline(view, i, j) ||
+              photoReportLabel(block));
         // Where widths say nothing (an article of short paragraphs), fall back to the shape of the text.
         if (!anchored && (before === null || after === null) && textNext)
           anchored = looksLikeNewTitle(view, i, j, options);
@@ -253,6 +255,16 @@ function datelineOpensBrief(view: PageView, i: number, briefsRun: boolean): bool
     return width !== null && before !== null && width !== before;
   }
   return true;
+}
+
+/**
+ * The label a photo report is printed under (图片报道, 图片新闻): the report is an article of its own,
+ * its picture's caption its text, never a 小标题 inside another.
+ */
+function photoReportLabel(block: Block): boolean {
+  return /^(图片报道|图片新闻|新闻图片|图说新闻|摄影报道|图说)$/.test(
+    blockText(block).replace(/\s/g, ''),
+  );
 }
 
 // Labels of boxes set beside an article, part of it: a reporter's note, tips, background, a link.

@@ -755,6 +755,15 @@ describe('re-wrapped text, one width per article: titles between paragraphs of t
     ]);
   });
 
+  it('start an article at a photo report’s label', () => {
+    const result = splitArticles(pageLines(around(['图片报道'])), segmenter);
+    expect(result.articles.map((a) => a.titles)).toEqual([
+      ['图书馆试运行'],
+      ['社区食堂开业'],
+      ['图片报道'],
+    ]);
+  });
+
   it('leave a 小标题 that fills its first line, or one clause, inside the article', () => {
     for (const titles of [['老街夜市重新开张，小吃手作花', '灯应有尽有'], ['夜市重新开张']]) {
       const result = splitArticles(pageLines(around(titles)), segmenter);
