@@ -69,10 +69,12 @@ export function closingBlock(block: Block | undefined): boolean {
   const last = block.lines[block.lines.length - 1]?.text ?? '';
   if (closesArticle(last) || block.endsWithCredit === true || SIGNED_SENTENCE.test(last))
     return true;
-  const whole = blockText(block);
   // A note on the author wrapped to the column (（作者为…研究员）, up to 60 characters) closes whole.
-  if (/^[（(](作者|本文作者)/.test(whole) && closesArticle(whole)) return true;
+  // (This runs for every title candidate: the lines are joined only when the first opens such a note.)
+  const authorNote = /^[（(](作者|本文作者)/.test(block.lines[0]!.text);
+  if (authorNote && closesArticle(blockText(block))) return true;
   if (block.lines.length > 3) return false;
+  const whole = blockText(block);
   // A service line wrapped over a line or two (报名网址：https://… cut mid-address) closes all the same,
   // and so does a dateline credit in parentheses wrapped over lines (（新华社北京2月24日电 记 / 者X）).
   return (

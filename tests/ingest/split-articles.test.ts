@@ -12,14 +12,22 @@ const wrap = (text: string, width: number) =>
   text.match(new RegExp(`.{1,${width}}`, 'gu'))!.join('\n');
 // A page's first article (set 19 wide), and its first two (the second `width` wide): what the tests of
 // re-wrapped text add their case to.
-const library = () => [
+const library = (width = 19) => [
   '图书馆试运行',
   '',
   wrap(
     '区图书馆新馆日前开始试运行，馆内设有少儿阅读区、自习区和数字阅读体验区，可容纳读者八百余人。',
-    19,
+    width,
   ),
 ];
+// A night market's opening: the text the tests of titles between paragraphs set under their case.
+const nightMarket = (width = 14) =>
+  wrap(
+    '老街夜市日前重新开张，一百多个摊位沿河排开，小吃、手作、花灯应有尽有，吸引了不少市民。',
+    width,
+  );
+const titlesOf = (text: string) =>
+  splitArticles(pageLines(text), segmenter).articles.map((a) => a.titles);
 const twoArticles = (width = 14) => [
   ...library(),
   '',
@@ -353,10 +361,7 @@ describe('a dateline credit in parentheses wrapped over two lines', () => {
       '',
       '老街夜市开张',
       '',
-      wrap(
-        '老街夜市日前重新开张，一百多个摊位沿河排开，小吃、手作、花灯应有尽有，吸引了不少市民。',
-        14,
-      ),
+      nightMarket(),
     ].join('\n');
     const result = splitArticles(pageLines(text), segmenter);
     expect(result.articles.map((a) => a.titles)).toEqual([
@@ -719,49 +724,19 @@ describe('re-wrapped text, one width per article: titles between paragraphs of t
       '',
       ...below,
       ...(below.length ? [''] : []),
-      wrap(
-        '老街夜市日前重新开张，一百多个摊位沿河排开，小吃、手作、花灯应有尽有，吸引了不少市民。',
-        14,
-      ),
+      nightMarket(),
     ].join('\n');
 
-  it('start an article when a kicker line stops short of the column above the headline', () => {
-    const result = splitArticles(pageLines(around(['城东街道', '老街夜市重新开张'])), segmenter);
-    expect(result.articles.map((a) => a.titles)).toEqual([
-      ['图书馆试运行'],
-      ['社区食堂开业'],
+  it.each([
+    [
+      'when a kicker line stops short of the column above the headline',
       ['城东街道', '老街夜市重新开张'],
-    ]);
-  });
-
-  it('start an article when a line runs past the column', () => {
-    const result = splitArticles(
-      pageLines(around(['城东老街夜市重新开张迎来八方游客'])),
-      segmenter,
-    );
-    expect(result.articles.map((a) => a.titles)).toEqual([
-      ['图书馆试运行'],
-      ['社区食堂开业'],
-      ['城东老街夜市重新开张迎来八方游客'],
-    ]);
-  });
-
-  it('start an article when the headline is two phrases set apart by a space', () => {
-    const result = splitArticles(pageLines(around(['夜市开张 老街热闹'])), segmenter);
-    expect(result.articles.map((a) => a.titles)).toEqual([
-      ['图书馆试运行'],
-      ['社区食堂开业'],
-      ['夜市开张 老街热闹'],
-    ]);
-  });
-
-  it('start an article at a photo report’s label', () => {
-    const result = splitArticles(pageLines(around(['图片报道'])), segmenter);
-    expect(result.articles.map((a) => a.titles)).toEqual([
-      ['图书馆试运行'],
-      ['社区食堂开业'],
-      ['图片报道'],
-    ]);
+    ],
+    ['when a line runs past the column', ['城东老街夜市重新开张迎来八方游客']],
+    ['when the headline is two phrases set apart by a space', ['夜市开张 老街热闹']],
+    ['at a photo report’s label', ['图片报道']],
+  ])('start an article %s', (_, titles) => {
+    expect(titlesOf(around(titles))).toEqual([['图书馆试运行'], ['社区食堂开业'], titles]);
   });
 
   it('leave a 小标题 that fills its first line, or one clause, inside the article', () => {
@@ -872,21 +847,7 @@ describe('re-wrapped text, one width per article: titles between paragraphs of t
 
 describe('a page set in one column width', () => {
   it('starts an article at title lines the column cannot have made', () => {
-    const text = [
-      ...library().slice(0, 2),
-      wrap(
-        '区图书馆新馆日前开始试运行，馆内设有少儿阅读区、自习区和数字阅读体验区，可容纳读者八百余人。',
-        14,
-      ),
-      '',
-      '城东街道',
-      '老街夜市重新开张',
-      '',
-      wrap(
-        '老街夜市日前重新开张，一百多个摊位沿河排开，小吃、手作、花灯应有尽有，吸引了不少市民。',
-        14,
-      ),
-    ].join('\n');
+    const text = [...library(14), '', '城东街道', '老街夜市重新开张', '', nightMarket()].join('\n');
     const result = splitArticles(pageLines(text), segmenter);
     expect(result.articles.map((a) => a.titles)).toEqual([
       ['图书馆试运行'],
@@ -895,29 +856,13 @@ describe('a page set in one column width', () => {
   });
 
   it('starts an article at a headline led by its place, and leaves a 小标题 led by a word', () => {
-    const page = (title: string) =>
-      [
-        ...library().slice(0, 2),
-        wrap(
-          '区图书馆新馆日前开始试运行，馆内设有少儿阅读区、自习区和数字阅读体验区，可容纳读者八百余人。',
-          14,
-        ),
-        '',
-        title,
-        '',
-        wrap(
-          '老街夜市日前重新开张，一百多个摊位沿河排开，小吃、手作、花灯应有尽有，吸引了不少市民。',
-          14,
-        ),
-      ].join('\n');
-    const titles = (text: string) =>
-      splitArticles(pageLines(text), segmenter).articles.map((a) => a.titles);
-    expect(titles(page('双浦镇：老街夜市开张'))).toEqual([
+    const page = (title: string) => [...library(14), '', title, '', nightMarket()].join('\n');
+    expect(titlesOf(page('双浦镇：老街夜市开张'))).toEqual([
       ['图书馆试运行'],
       ['双浦镇：老街夜市开张'],
     ]);
-    expect(titles(page('新方向：夜市开张'))).toEqual([['图书馆试运行']]);
-    expect(titles(page('城市：夜市重新开张'))).toEqual([['图书馆试运行']]);
+    expect(titlesOf(page('新方向：夜市开张'))).toEqual([['图书馆试运行']]);
+    expect(titlesOf(page('城市：夜市重新开张'))).toEqual([['图书馆试运行']]);
   });
 
   it('starts an article after a picture’s credit and its caption', () => {
@@ -958,11 +903,9 @@ describe('a page set in one column width', () => {
         '',
         closing,
       ].join('\n');
-    const titles = (text: string) =>
-      splitArticles(pageLines(text), segmenter).articles.map((a) => a.titles);
-    expect(titles(page('（晓风）'))).toEqual([['城东街道社区食堂开业'], ['别让口袋公园成摆设']]);
+    expect(titlesOf(page('（晓风）'))).toEqual([['城东街道社区食堂开业'], ['别让口袋公园成摆设']]);
     // A picture credit comes with any article: the line above stays a 小标题.
-    expect(titles(page('记者 柯明远 摄'))).toEqual([['城东街道社区食堂开业']]);
+    expect(titlesOf(page('记者 柯明远 摄'))).toEqual([['城东街道社区食堂开业']]);
   });
 
   it('reads a sentence signed with a name in parentheses as the end of a text, not a title', () => {
