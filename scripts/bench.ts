@@ -63,6 +63,8 @@ import type { Article } from '../src/model/article.ts';
 import { fromJsonLines, sortArticles, toJsonLines } from '../src/model/articles-file.ts';
 import { serveSite } from '../src/pipeline/serve-site.ts';
 import { dictionaryCandidates, dictionaryWords, pickDictionary } from '../src/search/dictionary.ts';
+import { quoteWholeWords } from '../src/search/whole-words.ts';
+import { creditedPeople } from '../src/model/credits.ts';
 import { toDocument } from '../src/search/document.ts';
 import { federatedSearch, type SearchTarget } from '../src/search/federated.ts';
 import { ensureSearchKey } from '../src/search/keys.ts';
@@ -211,11 +213,11 @@ async function articles(): Promise<Article[]> {
   gazetteerWords = localWords(gazetteer, [...gazetteer.communityProvinces]);
   return corpusArticles;
 }
-/** baoku's settings for these articles, as ingest makes them (dictionary checked against jieba's own). */
-const ourSettings = async (docs: Article[]) =>
-  indexSettings(
-    dictionaryWords(docs.slice(0, 20_000), gazetteerWords, createSegmenter([]).cutByDictionary),
-  );
+/** baoku's index settings, as ingest makes them. */
+const ourSettings = async (_docs: Article[]) => indexSettings();
+/** The words the site searches as phrases, as ingest picks them for these articles (checked against jieba's own dictionary). */
+const ourWholeWords = (docs: Article[]) =>
+  dictionaryWords(docs.slice(0, 20_000), gazetteerWords, createSegmenter([]).cutByDictionary);
 
 // --- extraction -------------------------------------------------------------------------------------
 async function extractPart() {
@@ -477,6 +479,7 @@ async function searchPageRequests() {
   const key = await ensureSearchKey(o.client, 'articles');
   const target: SearchTarget = {
     index: 'articles',
+    wholeWords: ourWholeWords(await articles()),
     servers: [{ name: 'main', host: o.meili.host, apiKey: key, papers: [] }],
   };
   return { o, key, bodies: await siteBodies(target) };
@@ -497,8 +500,8 @@ async function searchPart() {
         },
         body,
       })
-    ).json()) as { hits: unknown[]; estimatedTotalHits: number };
-    if (!res.hits.length)
+    ).json()) as { hits?: unknown[]; results?: { hits: unknown[] }[] };
+    if (!(res.results?.[0] ?? res).hits?.length)
       throw new Error(
         `bench: the search "${SITE_QUERIES[i]![0]}" with ${SITE_QUERIES[i]![1].join(', ')} found nothing`,
       );
@@ -701,25 +704,47 @@ async function sitePart() {
 }
 
 // --- relevance: known-item queries from the labelled corpus, baoku vs Meilisearch defaults vs Pagefind --
-/** Settings compared on the same documents: baoku's, the variants that decide them, and Meilisearch's defaults. */
-function relevanceConfigs(base: Settings): { label: string; settings: Settings }[] {
+/**
+ * Configurations compared on the same documents: baoku's (its settings, and queries sent as the site
+ * sends them, the archive's whole words as phrases), the variants that decide them, and Meilisearch's
+ * defaults with the queries as typed.
+ */
+function relevanceConfigs(
+  base: Settings,
+  words: string[],
+): { label: string; settings: Settings; wholeWords: string[] }[] {
   const byAttribute = base.proximityPrecision === 'byAttribute';
-  const unfiltered = dictionaryWords(corpusArticles ?? [], gazetteerWords, undefined, 1000);
   return [
-    { label: `baoku (dictionary: ${(base.dictionary ?? []).length} words)`, settings: base },
+    { label: `baoku (${words.length} whole words as phrases)`, settings: base, wholeWords: words },
     byAttribute
       ? {
           label: 'baoku, but proximityPrecision byWord',
           settings: { ...base, proximityPrecision: 'byWord' },
+          wholeWords: words,
         }
       : {
           label: 'baoku, but proximityPrecision byAttribute',
           settings: { ...base, proximityPrecision: 'byAttribute' },
+          wholeWords: words,
         },
-    { label: 'baoku without the dictionary', settings: { ...base, dictionary: [] } },
     {
-      label: `baoku with the dictionary before (the ${unfiltered.length} most frequent candidates, unchecked)`,
-      settings: { ...base, dictionary: unfiltered },
+      label: "baoku with the same words in Meilisearch's dictionary instead (before)",
+      settings: { ...base, dictionary: words },
+      wholeWords: [],
+    },
+    { label: 'baoku without whole words', settings: base, wholeWords: [] },
+    {
+      label: 'baoku with 1,000 whole words',
+      settings: base,
+      wholeWords: pickDictionary(
+        dictionaryCandidates(
+          corpusArticles ?? [],
+          gazetteerWords,
+          createSegmenter([]).cutByDictionary,
+        ),
+        corpusArticles ?? [],
+        1000,
+      ),
     },
     {
       label: 'baoku, searchable: headline, kicker, subheadline, body only',
@@ -727,27 +752,14 @@ function relevanceConfigs(base: Settings): { label: string; settings: Settings }
         ...base,
         searchableAttributes: ['headline', 'kicker', 'subheadline', 'body', 'bodyMore'],
       },
-    },
-    {
-      label: 'baoku with a 1,000-word dictionary',
-      settings: {
-        ...base,
-        dictionary: pickDictionary(
-          dictionaryCandidates(
-            corpusArticles ?? [],
-            gazetteerWords,
-            createSegmenter([]).cutByDictionary,
-          ),
-          corpusArticles ?? [],
-          1000,
-        ),
-      },
+      wholeWords: words,
     },
     {
       label: 'baoku, but prefixSearch disabled',
       settings: { ...base, prefixSearch: 'disabled' } as Settings,
+      wholeWords: words,
     },
-    { label: 'Meilisearch defaults', settings: {} },
+    { label: 'Meilisearch defaults', settings: {}, wholeWords: [] },
   ];
 }
 
@@ -801,9 +813,17 @@ async function relevancePart() {
     bytes: number;
     p50: number;
     precision?: number;
+    recall?: number;
   }[] = [];
-  const dictionaryProbe = base.dictionary ?? [];
-  for (const config of relevanceConfigs(base)) {
+  const words = ourWholeWords(docs);
+  // Articles whose text holds each of the words: what a search for it should find.
+  const holdingText = (a: Article) =>
+    `${a.kicker}${a.headline}${a.subheadline}${creditedPeople(a)
+      .map((b) => b.name)
+      .join('')}${a.body}`;
+  const texts = docs.map(holdingText);
+  const holders = new Map(words.map((w) => [w, texts.filter((t) => t.includes(w)).length]));
+  for (const config of relevanceConfigs(base, words)) {
     const index = await buildIndex(
       join(work, 'meili-relevance'),
       'articles',
@@ -818,27 +838,30 @@ async function relevancePart() {
       for (const item of items) {
         const r = await index.client
           .index('articles')
-          .search(item.q, { limit: KNOWN_ITEM_DEFAULTS.depth, attributesToRetrieve: ['id'] });
+          .search(quoteWholeWords(item.q, config.wholeWords), {
+            limit: KNOWN_ITEM_DEFAULTS.depth,
+            attributesToRetrieve: ['id'],
+          });
         times.push(r.processingTimeMs);
         hits.push(r.hits.map((h) => asHit(String(h.id))));
       }
-      // What a dictionary entry earns: searched alone, its word should find the articles holding it, not
-      // those holding its pieces apart. Share of the hits (up to 1,000 a word) whose text holds the word.
+      // What a whole word earns: searched alone, it should find the articles holding it (recall), not
+      // those holding its pieces apart (precision). Hits up to 1,000 a word.
       let holding = 0;
       let found = 0;
-      for (const word of dictionaryProbe) {
+      let held = 0;
+      for (const word of words) {
         const r = await index.client
           .index('articles')
-          .search(word, { limit: 1000, attributesToRetrieve: ['id'] });
+          .search(quoteWholeWords(word, config.wholeWords), {
+            limit: 1000,
+            attributesToRetrieve: ['id'],
+          });
         found += r.hits.length;
+        held += Math.min(1000, holders.get(word) ?? 0);
         holding += r.hits.filter((h) => {
           const a = byId.get(String(h.id));
-          return (
-            !!a &&
-            `${a.kicker}${a.headline}${a.subheadline}${a.bylines.map((b) => b.name).join('')}${a.body}`.includes(
-              word,
-            )
-          );
+          return !!a && holdingText(a).includes(word);
         }).length;
       }
       scores.push({
@@ -848,6 +871,7 @@ async function relevancePart() {
         bytes: index.bytes,
         p50: median(times),
         precision: found ? holding / found : 1,
+        recall: held ? holding / held : 1,
       });
     } finally {
       await index.meili.stop();
@@ -905,7 +929,7 @@ async function relevancePart() {
     what: s.label,
     value: line(s.score),
     peer: `by kind (first/top 3): ${kinds(s.score)}`,
-    ratio: `index ${s.seconds.toFixed(0)} s, ${(s.bytes / 1e6).toFixed(0)} MB; query p50 ${ms(s.p50)}${s.precision === undefined ? '' : `; dictionary words as queries: ${pct(s.precision)} of hits hold the word`}${s === ours ? '' : `; first ${s.score.first >= ours.score.first ? '+' : ''}${Math.round((s.score.first - ours.score.first) * 100)} points vs baoku`}`,
+    ratio: `index ${s.seconds.toFixed(0)} s, ${(s.bytes / 1e6).toFixed(0)} MB; query p50 ${ms(s.p50)}${s.precision === undefined ? '' : `; the ${words.length} words searched alone: ${pct(s.precision)} of hits hold the word, ${pct(s.recall ?? 0)} of the articles holding it found`}${s === ours ? '' : `; first ${s.score.first >= ours.score.first ? '+' : ''}${Math.round((s.score.first - ours.score.first) * 100)} points vs baoku`}`,
   }));
   rows.push({
     what: 'baoku vs Meilisearch defaults (first hit contains the target)',
@@ -966,12 +990,15 @@ async function federationPart() {
       ...servers.map((s, i) => ({ name: names[i]!, host: s.meili.host })),
     ],
   });
+  const wholeWords = ourWholeWords(base);
   const oneTarget: SearchTarget = {
     index: 'articles',
+    wholeWords,
     servers: [{ name: 'main', host: `${site.url}/meili/main`, apiKey: oneKey, papers: [] }],
   };
   const twoTarget: SearchTarget = {
     index: 'articles',
+    wholeWords,
     servers: names.map((n, i) => ({
       name: n,
       host: `${site.url}/meili/${n}`,

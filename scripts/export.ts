@@ -89,6 +89,7 @@ for (const c of connected) for (const note of c.meili.notes) console.error(note)
 // Every server, in the configured order; one that does not answer has no key, and is reported missing.
 const target: SearchTarget = {
   index,
+  wholeWords: published.wholeWords ?? [],
   servers: config.servers.map((s) => {
     const c = connected.find((x) => x.name === s.name);
     return {

@@ -95,10 +95,10 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
   writePageCache(paths.pages, EXTRACTOR_VERSION, pages);
 
   const places = localWords(extraction.gazetteer, [...extraction.gazetteer.communityProvinces]);
-  // Dictionary words are checked against jieba's own dictionary (what Meilisearch's tokenizer uses).
-  const settings = indexSettings(
-    dictionaryWords(articles, places, createSegmenter([]).cutByDictionary),
-  );
+  // Words checked against jieba's own dictionary (what Meilisearch's tokenizer uses): those it would
+  // cut in pieces are searched as phrases (src/search/whole-words.ts).
+  const wholeWords = dictionaryWords(articles, places, createSegmenter([]).cutByDictionary);
+  const settings = indexSettings();
   const servers: IngestServer[] = options.servers ?? [
     { name: DEFAULTS.serverName, papers: null, meili: options.meili ?? null },
   ];
@@ -128,7 +128,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
     const version = indexVersion(indexState(articlesJsonl, settings, ''));
     writeAtomic(
       paths.searchConfig,
-      `${JSON.stringify({ ...synced.searchConfig, indexVersion: version }, null, 2)}\n`,
+      `${JSON.stringify({ ...synced.searchConfig, indexVersion: version, wholeWords }, null, 2)}\n`,
     );
   } catch (error) {
     const host = servers[0]?.meili?.host ?? '(not connected)';

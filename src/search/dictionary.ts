@@ -3,10 +3,11 @@ import { creditedPeople } from '../model/credits.ts';
 import { forEachKeyAt, newTrie, trieInsert } from '../text/char-trie.ts';
 
 /**
- * Every dictionary word costs query time in Meilisearch: ~5 ms per query for 1,000 words on 10k
- * articles (npm run bench, relevance part: query p50 5 ms with 1,000 words, 0 without), for no change
- * in first-hit rank either way. What an entry earns is precision for its word (湖墅 no longer matches
- * 湖 … 墅), so the most frequent 200 are kept, about 1 ms.
+ * How many words the search sends as phrases (src/search/whole-words.ts). They no longer cost the server
+ * anything (as Meilisearch's `dictionary` they cost ~3 ms a query with 200 words, 5 with 1,000); they
+ * travel with the search configuration to every search page, ~2 KB for 200. What a word earns is
+ * precision for itself (湖墅 no longer matches 湖 … 墅 apart), not first-hit rank (npm run bench,
+ * relevance part: the same with none, 200 or 1,000).
  */
 export const MAX_DICTIONARY_WORDS = 200;
 
@@ -40,12 +41,12 @@ export function pickDictionary(
 }
 
 /**
- * Words Meilisearch should keep whole: local place names, people the articles credit, and quoted coinages
+ * Words the search should keep whole: local place names, people the articles credit, and quoted coinages
  * (“小哥码”) — only those the articles contain, the most frequent first (see pickDictionary), and only
  * those jieba's own dictionary would cut in pieces (`cut`: a segmenter with jieba's dictionary alone,
- * as Meilisearch's Chinese tokenizer has). A word jieba keeps whole already changes nothing in the
- * index and still costs every query its share: on the benchmark corpus 863 of the 1,000 most frequent
- * candidates were such words (湖墅 → 湖 墅 earns its entry; 杭州 does not).
+ * as Meilisearch's Chinese tokenizer has). A word jieba keeps whole is one word in the index already:
+ * on the benchmark corpus 863 of the 1,000 most frequent candidates were such words (湖墅 → 湖 墅 earns
+ * its entry; 杭州 does not).
  */
 export function dictionaryWords(
   articles: Article[],

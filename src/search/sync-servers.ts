@@ -45,6 +45,8 @@ export interface SearchConfigJson {
   servers: { name: string; host: string; apiKey: string; papers: string[] }[];
   /** A name for what the index holds (articles and settings), recorded by research bundles. */
   indexVersion?: string;
+  /** Words searched as phrases (src/search/whole-words.ts), picked at ingest. */
+  wholeWords?: string[];
 }
 
 export interface SyncServersOptions {

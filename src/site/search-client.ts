@@ -11,6 +11,8 @@ import {
   type SearchTarget,
 } from '../search/federated.ts';
 import { quote } from '../search/query.ts';
+import { highlight, type Marks, type QueryTerms, queryTerms, snippet } from '../search/snippet.ts';
+import { quoteWholeWords } from '../search/whole-words.ts';
 
 /** What InstantSearch sends: an index (with the sort in its name) and Algolia search parameters. */
 export interface AlgoliaRequest {
@@ -76,28 +78,49 @@ function filters(params: NonNullable<AlgoliaRequest['params']>): string[] {
   return out;
 }
 
-/** A Meilisearch hit as InstantSearch's Highlight and Snippet read it. */
-function toAlgoliaHit(hit: Record<string, unknown>, preTag: string) {
-  const formatted = (hit._formatted ?? {}) as Record<string, unknown>;
-  const highlight: Record<
-    string,
-    { value: string; matchLevel: 'full' | 'none'; matchedWords: string[] }
-  > = {};
+/** Characters of a snippet per word InstantSearch asks for (`body:60`): jieba's words average ~1.7 characters. */
+const CHARS_PER_WORD = 5 / 3;
+
+/** How InstantSearch asked for a hit's highlights and snippets. */
+interface Marking extends Marks {
+  terms: QueryTerms;
+  /** Attribute → snippet length in words (`attributesToSnippet`). */
+  snippets: Map<string, number>;
+  marker: string;
+}
+
+/**
+ * A Meilisearch hit as InstantSearch's Highlight and Snippet read it, marked here rather than by the
+ * server (src/search/snippet.ts says why).
+ */
+function toAlgoliaHit(hit: Record<string, unknown>, marking: Marking) {
+  type Result = { value: string; matchLevel: 'full' | 'none'; matchedWords: string[] };
+  const result = (value: string): Result => ({
+    value,
+    matchLevel: value.includes(marking.pre) ? 'full' : 'none',
+    matchedWords: [],
+  });
+  const highlighted: Record<string, Result> = {};
+  const snippeted: Record<string, Result> = {};
   for (const attribute of HIGHLIGHTED) {
-    const value = formatted[attribute];
-    if (typeof value === 'string')
-      highlight[attribute] = {
-        value,
-        matchLevel: value.includes(preTag) ? 'full' : 'none',
-        matchedWords: [],
-      };
+    const value = hit[attribute];
+    if (typeof value !== 'string') continue;
+    highlighted[attribute] = result(highlight(value, marking.terms, marking));
+    const words = marking.snippets.get(attribute);
+    if (words !== undefined)
+      snippeted[attribute] = result(
+        snippet(value, marking.terms, {
+          ...marking,
+          length: Math.round(words * CHARS_PER_WORD),
+        }),
+      );
   }
   const { _formatted, _federation, ...rest } = hit;
   return {
     ...rest,
     objectID: String(hit.id),
-    _highlightResult: highlight,
-    _snippetResult: highlight.body ? { body: highlight.body } : {},
+    _highlightResult: highlighted,
+    _snippetResult: snippeted,
   };
 }
 
@@ -134,23 +157,24 @@ async function answer(
   const { index, sort } = splitIndexName(request.indexName);
   const hitsPerPage = params.hitsPerPage ?? 20;
   const page = params.page ?? 0;
-  const preTag = params.highlightPreTag ?? '<mark>';
-  const snippet = (params.attributesToSnippet ?? []).map((a) => a.split(':'));
+  const marking: Marking = {
+    // What is marked is what is searched: the archive's whole words as phrases, marked only whole.
+    terms: queryTerms(quoteWholeWords(params.query ?? '', target.wholeWords ?? [])),
+    pre: params.highlightPreTag ?? '<mark>',
+    post: params.highlightPostTag ?? '</mark>',
+    marker: params.snippetEllipsisText ?? '…',
+    snippets: new Map(
+      (params.attributesToSnippet ?? []).map((a) => {
+        const [attribute, words] = a.split(':');
+        return [attribute!, words ? Number(words) : 10];
+      }),
+    ),
+  };
   const query: FederatedQuery = {
     q: params.query ?? '',
     filter: filters(params),
     sort,
-    ...(hitsPerPage > 0
-      ? {
-          attributesToRetrieve: HIT_ATTRIBUTES,
-          attributesToHighlight: HIGHLIGHTED,
-          attributesToCrop: snippet.map(([a]) => a!),
-          cropLength: snippet[0]?.[1] ? Number(snippet[0][1]) : undefined,
-          cropMarker: params.snippetEllipsisText,
-          highlightPreTag: preTag,
-          highlightPostTag: params.highlightPostTag ?? '</mark>',
-        }
-      : { attributesToRetrieve: ['id'] }),
+    attributesToRetrieve: hitsPerPage > 0 ? HIT_ATTRIBUTES : ['id'],
   };
   const facets =
     params.facets === undefined
@@ -159,7 +183,7 @@ async function answer(
         ? params.facets
         : [params.facets];
   const result = await federatedSearch(
-    { index, servers: target.servers },
+    { index, servers: target.servers, wholeWords: target.wholeWords },
     query,
     {
       offset: page * hitsPerPage,
@@ -173,7 +197,7 @@ async function answer(
     missing: result.missing,
     result: {
       index: request.indexName,
-      hits: result.hits.map((h) => toAlgoliaHit(h, preTag)),
+      hits: result.hits.map((h) => toAlgoliaHit(h, marking)),
       nbHits: result.total,
       page,
       nbPages: hitsPerPage > 0 ? Math.ceil(result.total / hitsPerPage) : 0,

@@ -13,6 +13,7 @@ export interface SearchConfigFile {
   servers?: { name: string; host: string; apiKey: string; papers?: string[] }[];
   host?: string;
   apiKey?: string;
+  wholeWords?: string[];
 }
 
 /** The search target the file describes, or null when it names no index or no usable server. */
@@ -34,6 +35,8 @@ export function parseSearchConfig(json: unknown): SearchTarget | null {
     })),
   };
   if (typeof file.indexVersion === 'string') target.version = file.indexVersion;
+  if (Array.isArray(file.wholeWords))
+    target.wholeWords = file.wholeWords.filter((w): w is string => typeof w === 'string');
   return target;
 }
 

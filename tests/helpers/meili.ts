@@ -19,10 +19,10 @@ export function uniqueUid(prefix: string): string {
 }
 
 /** Index articles with the real settings, as ingest does. */
-export async function indexArticles(uid: string, articles: Article[], dictionary: string[] = []) {
+export async function indexArticles(uid: string, articles: Article[]) {
   await publishIndex(testClient(), articles.map(toDocument), {
     indexUid: uid,
-    settings: indexSettings(dictionary),
+    settings: indexSettings(),
   });
 }
 

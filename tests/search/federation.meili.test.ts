@@ -48,7 +48,7 @@ async function publish(servers: IngestServer[], dir: string) {
   return syncServers(servers, [...paperNames.keys()], {
     indexUid: uid,
     articles,
-    settings: indexSettings(['邻里节', '智慧印章']),
+    settings: indexSettings(),
     paperNames,
     stateFile: (server) => join(dir, `state-${server ?? 'one'}.json`),
     searchUrl: '/meili',
@@ -72,12 +72,15 @@ beforeAll(async () => {
     ['west', 'rebuilt', articles.filter((x) => x.paper !== 'east').length],
   ]);
   // The searcher reaches each server with the search-only key ingest made there.
+  const wholeWords = ['邻里节', '智慧印章'];
   one = {
     index: uid,
+    wholeWords,
     servers: [{ name: 'main', host: main.host, apiKey: main.apiKey, papers: [] }],
   };
   two = {
     index: uid,
+    wholeWords,
     servers: published.searchConfig.servers.map((s, i) => ({ ...s, host: [a, b][i]!.host })),
   };
 }, 120_000);

@@ -88,7 +88,7 @@ describe('filters and facets', () => {
       { ...toDocument(articles[0]!), id: 'not a valid id!' },
     ];
     await expect(
-      publishIndex(testClient(), bad, { indexUid: uid, settings: indexSettings([]) }),
+      publishIndex(testClient(), bad, { indexUid: uid, settings: indexSettings() }),
     ).rejects.toThrow(/failed \(task \d+/);
     const after = await testClient().index(uid).search('社区活动', { limit: 100 });
     expect(after.estimatedTotalHits).toBe(articles.length);

@@ -34,7 +34,7 @@ describe('batches sized by bytes', () => {
     const seen: number[] = [];
     await publishIndex(testClient(), articles.map(toDocument), {
       indexUid: uid,
-      settings: indexSettings([]),
+      settings: indexSettings(),
       batchBytes: 25_000,
       onProgress: (done) => seen.push(done),
     });

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractSources } from '../../src/sources/extract-sources.ts';
 import type { Article } from '../../src/model/article.ts';
+import { quoteWholeWords } from '../../src/search/whole-words.ts';
 import { dictionaryWords } from '../../src/search/dictionary.ts';
 import { localWords } from '../../src/gazetteer/index.ts';
 import { indexArticles, testClient, uniqueUid } from '../helpers/meili.ts';
@@ -86,11 +87,13 @@ const identifies = (a: Record<string, unknown>, key: string) =>
 function relevanceSuite(extraPages: string[], queries: [string, string][], minimum: number) {
   const uid = uniqueUid('relevance');
   let articles: Article[] = [];
+  let wholeWords: string[] = [];
 
   beforeAll(async () => {
     const { pages, gazetteer } = await extractSources([join(root, 'content'), ...extraPages]);
     articles = [...pages.flatMap((p) => p.articles), ...relevanceArticles()];
-    await indexArticles(uid, articles, dictionaryWords(articles, localWords(gazetteer, ['33'])));
+    wholeWords = dictionaryWords(articles, localWords(gazetteer, ['33']));
+    await indexArticles(uid, articles);
   });
   afterAll(async () => {
     await testClient().deleteIndex(uid).waitTask();
@@ -107,7 +110,9 @@ function relevanceSuite(extraPages: string[], queries: [string, string][], minim
     let top3 = 0;
     const misses: string[] = [];
     for (const [q, key] of queries) {
-      const { hits } = await testClient().index(uid).search(q, { limit: 3 });
+      const { hits } = await testClient()
+        .index(uid)
+        .search(quoteWholeWords(q, wholeWords), { limit: 3 });
       const rank = hits.findIndex((h) => identifies(h, key));
       if (rank === 0) first++;
       if (rank >= 0) top3++;

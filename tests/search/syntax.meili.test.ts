@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emptyRequest, toMeiliQuery } from '../../src/search/query.ts';
+import { quoteWholeWords } from '../../src/search/whole-words.ts';
 import { indexArticles, makeArticle, testClient, uniqueUid } from '../helpers/meili.ts';
 
 // What Meilisearch 1.21 does natively with quotes and "-", checked before relying on it, and the one
@@ -19,19 +20,28 @@ const articles = [
   makeArticle({ id: 'clothes', headline: '旧衣回收', body: '旧衣分类回收点启用。' }),
 ];
 
-beforeAll(() => indexArticles(uid, articles, ['智慧印章']));
+beforeAll(() => indexArticles(uid, articles));
 afterAll(async () => {
   await testClient().deleteIndex(uid).waitTask();
 });
 
 const raw = async (q: string) =>
   (await testClient().index(uid).search(q, { limit: 50 })).hits.map((h) => h.id as string).sort();
-const asSent = (q: string) => raw(toMeiliQuery({ ...emptyRequest(), q }).q);
+// As the site and the export send it: the syntax made ready, the archive's whole words as phrases.
+const asSent = (q: string) =>
+  raw(quoteWholeWords(toMeiliQuery({ ...emptyRequest(), q }).q, ['智慧印章']));
 const all = articles.map((a) => a.id);
 
 describe('the query syntax on Meilisearch 1.21', () => {
-  it('finds articles holding all of several words, in any order', async () => {
-    expect(await asSent('智慧 城市')).toEqual(['city', 'city-reversed']);
+  it('finds articles holding all of several words, in any order, before those holding only some', async () => {
+    // Meilisearch's default matching strategy fills a page with articles missing the last words.
+    const ranked = (
+      await testClient()
+        .index(uid)
+        .search(toMeiliQuery({ ...emptyRequest(), q: '智慧 城市' }).q, { limit: 50 })
+    ).hits.map((h) => h.id as string);
+    expect(ranked.slice(0, 2).sort()).toEqual(['city', 'city-reversed']);
+    expect(ranked.slice(2)).toEqual(['seal']);
   });
 
   it('finds a phrase in quotes only where its words stand side by side', async () => {
@@ -40,7 +50,7 @@ describe('the query syntax on Meilisearch 1.21', () => {
   });
 
   it('reads the quotes of a Chinese input method as a phrase (natively they are not)', async () => {
-    expect(await raw('“智慧城市”')).toEqual(['city', 'city-reversed']);
+    expect(await raw('“智慧城市”')).toContain('city-reversed');
     expect(await asSent('“智慧城市”')).toEqual(['city']);
   });
 

@@ -30,7 +30,7 @@ beforeAll(async () => {
     syncServers(servers, ['east', 'west'], {
       indexUid: uid,
       articles,
-      settings: indexSettings([]),
+      settings: indexSettings(),
       paperNames,
       stateFile: (s) => `${dist}/../state-${tag}-${s}.json`,
       searchUrl: '/meili',

@@ -54,20 +54,14 @@ describe("the search page's search client", () => {
     expect(() => numericFilter('dateNum>=1 OR 1=1')).toThrow();
   });
 
-  it('sends one federated multi-search per request, with one query per server when there are several', () => {
+  it('sends one multi-search per request: a plain query to one server, federated over several', () => {
     const single = multiSearchBody(
       one,
       { q: '亚运', filter: [] },
       { offset: 20, limit: 10, facets: ['year'] },
     );
     expect(single).toEqual({
-      federation: {
-        offset: 20,
-        limit: 10,
-        facetsByIndex: { articles: ['year'] },
-        mergeFacets: { maxValuesPerFacet: 500 },
-      },
-      queries: [{ indexUid: 'articles', q: '亚运' }],
+      queries: [{ indexUid: 'articles', q: '亚运', offset: 20, limit: 10, facets: ['year'] }],
     });
     const federated = multiSearchBody(
       two,
@@ -94,19 +88,22 @@ describe("the search page's search client", () => {
   it('answers InstantSearch in its own terms: pages, counts, facets, highlights, ids', async () => {
     const { calls, doFetch } = fakeFetch(() =>
       json({
-        hits: [
+        results: [
           {
-            id: 'a1',
-            headline: '亚运村',
-            body: '长文',
-            _formatted: { headline: '<em>亚运</em>村', body: '…<em>亚运</em>…' },
-            _federation: { remote: 'east' },
+            hits: [
+              {
+                id: 'a1',
+                headline: '亚运村',
+                body: '长文<亚运>长文',
+                _federation: { remote: 'east' },
+              },
+            ],
+            estimatedTotalHits: 21,
+            facetDistribution: { year: { 2023: 21 } },
+            facetStats: { dateNum: { min: 20230101, max: 20231231 } },
+            processingTimeMs: 3,
           },
         ],
-        estimatedTotalHits: 21,
-        facetDistribution: { year: { 2023: 21 } },
-        facetStats: { dateNum: { min: 20230101, max: 20231231 } },
-        processingTimeMs: 3,
       }),
     );
     const client = searchClient(one, { fetch: doFetch });
@@ -134,12 +131,12 @@ describe("the search page's search client", () => {
       q: '亚运',
       sort: ['dateNum:desc'],
       filter: ['year = "2023" OR year = "2022"', 'kind = "article"', 'dateNum >= 20230101'],
-      attributesToCrop: ['body'],
-      cropLength: 60,
-      cropMarker: '…',
-      highlightPreTag: '<em>',
     });
-    expect(calls[0]!.body.federation).toMatchObject({ offset: 20, limit: 10 });
+    // Highlights and snippets are made here, not by the server (src/search/snippet.ts).
+    for (const key of ['attributesToHighlight', 'attributesToCrop', 'cropLength'])
+      expect(query).not.toHaveProperty(key);
+    expect(query).toMatchObject({ offset: 20, limit: 10, facets: ['year', 'dateNum'] });
+    expect(calls[0]!.body).not.toHaveProperty('federation');
     const r = results[0]!;
     expect(r).toMatchObject({
       nbHits: 21,
@@ -154,7 +151,7 @@ describe("the search page's search client", () => {
       objectID: 'a1',
       headline: '亚运村',
       _highlightResult: { headline: { value: '<em>亚运</em>村', matchLevel: 'full' } },
-      _snippetResult: { body: { value: '…<em>亚运</em>…' } },
+      _snippetResult: { body: { value: '长文<<em>亚运</em>>长文' } },
     });
     expect(r.hits[0]).not.toHaveProperty('_formatted');
   });
