@@ -65,7 +65,7 @@ import { serveSite } from '../src/pipeline/serve-site.ts';
 import { dictionaryCandidates, dictionaryWords, pickDictionary } from '../src/search/dictionary.ts';
 import { quoteWholeWords } from '../src/search/whole-words.ts';
 import { creditedPeople } from '../src/model/credits.ts';
-import { toDocument } from '../src/search/document.ts';
+import { toDocuments } from '../src/search/document.ts';
 import { federatedSearch, type SearchTarget } from '../src/search/federated.ts';
 import { ensureSearchKey } from '../src/search/keys.ts';
 import { configureNetwork } from '../src/search/network.ts';
@@ -421,7 +421,7 @@ let ours: BuiltIndex | null = null;
 async function ourIndex(): Promise<BuiltIndex> {
   if (ours) return ours;
   const base = await articles();
-  const docs = replicate(sortArticles(base), N).map(toDocument);
+  const docs = toDocuments(replicate(sortArticles(base), N), ourWholeWords(base));
   log(`indexing ${docs.length} articles with baoku's settings …`);
   ours = await buildIndex(
     join(work, `meili-${mode}`),
@@ -438,7 +438,7 @@ async function ourIndex(): Promise<BuiltIndex> {
 
 async function indexPart() {
   const base = await articles();
-  const docs = replicate(sortArticles(base), N).map(toDocument);
+  const docs = toDocuments(replicate(sortArticles(base), N), ourWholeWords(base));
   log(`indexing ${docs.length} articles with Meilisearch's default settings …`);
   const defaults = await buildIndex(
     join(work, `meili-${mode}-defaults`),
@@ -804,7 +804,6 @@ async function relevancePart() {
       ? { kicker: a.kicker, headline: a.headline, subheadline: a.subheadline, body: a.body }
       : { kicker: '', headline: '', subheadline: '', body: '' };
   };
-  const documents = docs.map(toDocument);
   const base = await ourSettings(docs);
   const scores: {
     label: string;
@@ -827,7 +826,7 @@ async function relevancePart() {
     const index = await buildIndex(
       join(work, 'meili-relevance'),
       'articles',
-      documents,
+      toDocuments(docs, config.wholeWords),
       config.settings,
       progress(config.label),
     );
@@ -948,7 +947,7 @@ async function relevancePart() {
 // --- federation: one server vs two on this machine -------------------------------------------------------
 async function federationPart() {
   const base = await articles();
-  const docs = replicate(sortArticles(base), N).map(toDocument);
+  const docs = toDocuments(replicate(sortArticles(base), N), ourWholeWords(base));
   const settings = await ourSettings(base);
   // Two halves, as two papers on two servers would be: every other issue date.
   const halves: [typeof docs, typeof docs] = [[], []];

@@ -18,7 +18,7 @@ import { fromJsonLines, sortArticles, toJsonLines } from '../src/model/articles-
 import { serveSite } from '../src/pipeline/serve-site.ts';
 import { meiliClient } from '../src/search/client.ts';
 import { dictionaryWords } from '../src/search/dictionary.ts';
-import { toDocument } from '../src/search/document.ts';
+import { toDocuments } from '../src/search/document.ts';
 import { ensureSearchKey } from '../src/search/keys.ts';
 import { indexExists, publishIndex, removeStaleBuilds } from '../src/search/publish-index.ts';
 import { startMeili } from '../src/search/server.ts';
@@ -66,12 +66,13 @@ try {
     ? (JSON.parse(readFileSync(builtFile, 'utf8')) as { dated?: boolean; settings?: unknown })
     : {};
   const base = await baseArticles();
+  const wholeWords = dictionaryWords(base, [], createSegmenter([]).cutByDictionary);
   if (
     have !== target ||
     built.dated !== true ||
-    JSON.stringify(built.settings) !== JSON.stringify(settings)
+    JSON.stringify(built.settings) !== JSON.stringify({ settings, wholeWords })
   ) {
-    const docs = replicate(sortArticles(base), target).map(toDocument);
+    const docs = toDocuments(replicate(sortArticles(base), target), wholeWords);
     log(`indexing ${docs.length} dated articles …`);
     const started = Date.now();
     await removeStaleBuilds(client, 'articles');
@@ -84,13 +85,13 @@ try {
     log(`\nindexed in ${Math.round(seconds)} s`);
     writeFileSync(
       builtFile,
-      `${JSON.stringify({ documents: docs.length, seconds, dated: true, settings })}\n`,
+      `${JSON.stringify({ documents: docs.length, seconds, dated: true, settings: { settings, wholeWords } })}\n`,
     );
   }
   const key = await ensureSearchKey(client, 'articles');
   const bodies = await siteBodies({
     index: 'articles',
-    wholeWords: dictionaryWords(base, [], createSegmenter([]).cutByDictionary),
+    wholeWords,
     servers: [{ name: 'main', host: meili.host, apiKey: key, papers: [] }],
   });
   for (const [i, body] of bodies.entries()) {

@@ -31,6 +31,7 @@ const DERIVED = [
   'correspondents',
   'people',
   'places',
+  'wholeWords',
   '_formatted',
   '_rankingScore',
   '_federation',

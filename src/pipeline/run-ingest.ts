@@ -112,6 +112,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
         indexUid,
         articles,
         settings,
+        wholeWords,
         paperNames: new Map(extraction.papers.papers.map((p) => [p.slug, p.name])),
         stateFile: (server) => paths.indexState(indexUid, server),
         searchUrl: options.searchUrl ?? DEFAULTS.searchUrl,
@@ -125,7 +126,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestReport> {
       },
     );
     // indexVersion names what the index holds (on every server): the research bundle's manifest records it.
-    const version = indexVersion(indexState(articlesJsonl, settings, ''));
+    const version = indexVersion(indexState(articlesJsonl, settings, '', wholeWords));
     writeAtomic(
       paths.searchConfig,
       `${JSON.stringify({ ...synced.searchConfig, indexVersion: version, wholeWords }, null, 2)}\n`,

@@ -12,7 +12,7 @@ import { forEachKeyAt, newTrie, trieInsert } from '../text/char-trie.ts';
 export const MAX_DICTIONARY_WORDS = 200;
 
 /**
- * The words worth keeping whole in the index: candidates (local place names, byline names, quoted
+ * The words worth searching whole: candidates (local place names, byline names, quoted
  * coinages) that actually occur in the articles, most frequent first, at most `max`. One pass over the
  * text with a character trie.
  */
@@ -25,9 +25,7 @@ export function pickDictionary(
   for (const word of candidates) if (word.length >= 2) trieInsert(root, word, word);
   const df = new Map<string, number>();
   for (const a of articles) {
-    const text = `${a.kicker}\n${a.headline}\n${a.subheadline}\n${creditedPeople(a)
-      .map((b) => b.name)
-      .join(' ')}\n${a.body}`;
+    const text = articleText(a);
     const seen = new Set<string>();
     const add = (word: string) => seen.add(word);
     for (let i = 0; i < text.length; i++) forEachKeyAt(root, text, i, add);
@@ -39,6 +37,28 @@ export function pickDictionary(
     .map(([w]) => w)
     .sort();
 }
+
+/**
+ * The listed words an article holds (titles, credited names, body), each once, in list order: what its
+ * document's `wholeWords` field carries. One pass over the text with a character trie.
+ */
+export function wholeWordFinder(words: string[]): (article: Article) => string[] {
+  const root = newTrie<string>();
+  for (const word of words) if (word.length >= 2) trieInsert(root, word, word);
+  const order = new Map(words.map((w, i) => [w, i]));
+  return (a) => {
+    const text = articleText(a);
+    const seen = new Set<string>();
+    const add = (word: string) => seen.add(word);
+    for (let i = 0; i < text.length; i++) forEachKeyAt(root, text, i, add);
+    return [...seen].sort((x, y) => order.get(x)! - order.get(y)!);
+  };
+}
+
+const articleText = (a: Article) =>
+  `${a.kicker}\n${a.headline}\n${a.subheadline}\n${creditedPeople(a)
+    .map((b) => b.name)
+    .join(' ')}\n${a.body}`;
 
 /**
  * Words the search should keep whole: local place names, people the articles credit, and quoted coinages

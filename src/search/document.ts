@@ -1,3 +1,4 @@
+import { wholeWordFinder } from './dictionary.ts';
 import type { Article } from '../model/article.ts';
 import { creditedPeople } from '../model/credits.ts';
 
@@ -44,8 +45,21 @@ export interface ArticleDocument extends Article {
   people: string[];
   /** For InstantSearch's hierarchical menu: lvl0 = district, lvl1 = "district > street". */
   places: { lvl0: string[]; lvl1: string[] };
+  /**
+   * The archive's whole words (src/search/whole-words.ts) this article holds. Searched as phrases, such a
+   * word must stand as jieba's pieces side by side, and jieba cuts a word's characters with its
+   * neighbours now and then (西湖墅 → 西湖 墅): listed here, the article is found all the same.
+   */
+  wholeWords: string[];
 }
 
+/** The articles' documents, each with the listed whole words it holds. */
+export function toDocuments(articles: Article[], wholeWords: string[] = []): ArticleDocument[] {
+  const find = wholeWords.length ? wholeWordFinder(wholeWords) : () => [];
+  return articles.map((a) => ({ ...toDocument(a), wholeWords: find(a) }));
+}
+
+/** An article's document (no whole words: toDocuments lists them). */
 export function toDocument(article: Article): ArticleDocument {
   const [y, m, d] = (article.date ?? '').split('-');
   const year = y ? Number(y) : null;
@@ -67,5 +81,6 @@ export function toDocument(article: Article): ArticleDocument {
       lvl0: article.districts,
       lvl1: article.streets.map((s) => `${s.district} > ${s.name}`),
     },
+    wholeWords: [],
   };
 }

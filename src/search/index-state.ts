@@ -15,8 +15,15 @@ export interface IndexState {
 
 const sha = (text: string) => createHash('sha256').update(text).digest('hex');
 
-export function indexState(articlesJsonl: string, settings: Settings, host: string): IndexState {
-  return { articles: sha(articlesJsonl), settings: sha(JSON.stringify(settings)), host };
+/** What an index is built from; the whole words its documents list count with the settings. */
+export function indexState(
+  articlesJsonl: string,
+  settings: Settings,
+  host: string,
+  wholeWords: string[] = [],
+): IndexState {
+  const made = JSON.stringify(settings) + (wholeWords.length ? JSON.stringify(wholeWords) : '');
+  return { articles: sha(articlesJsonl), settings: sha(made), host };
 }
 
 export function readIndexState(file: string): IndexState | null {

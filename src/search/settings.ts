@@ -65,6 +65,7 @@ export function indexSettings(): Settings {
       'people',
       'districts',
       'keywords',
+      'wholeWords',
       'body',
       'bodyMore',
     ],

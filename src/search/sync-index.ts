@@ -1,6 +1,6 @@
 import type { Meilisearch, Settings } from 'meilisearch';
 import type { Article } from '../model/article.ts';
-import { toDocument } from './document.ts';
+import { toDocuments } from './document.ts';
 import { indexState, readIndexState, sameState, writeIndexState } from './index-state.ts';
 import { indexExists, publishIndex, removeStaleBuilds } from './publish-index.ts';
 import { withRetry } from './tasks.ts';
@@ -11,6 +11,8 @@ export interface SyncOptions {
   articlesJsonl: string;
   articles: Article[];
   settings: Settings;
+  /** The archive's whole words, listed in each document that holds them (src/search/document.ts). */
+  wholeWords?: string[];
   /** data/index-state-<uid>.json */
   stateFile: string;
   host: string;
@@ -32,7 +34,12 @@ export async function syncIndex(
 ): Promise<{ action: 'rebuilt' | 'unchanged'; staleBuildsRemoved: string[] }> {
   const { indexUid } = options;
   const staleBuildsRemoved = await removeStaleBuilds(client, indexUid);
-  const wanted = indexState(options.articlesJsonl, options.settings, options.host);
+  const wanted = indexState(
+    options.articlesJsonl,
+    options.settings,
+    options.host,
+    options.wholeWords,
+  );
   const upToDate =
     !options.force &&
     sameState(readIndexState(options.stateFile), wanted) &&
@@ -43,7 +50,7 @@ export async function syncIndex(
   options.log?.(
     `indexing ${options.articles.length} articles into ${indexUid} at ${options.host} …`,
   );
-  await publishIndex(client, options.articles.map(toDocument), {
+  await publishIndex(client, toDocuments(options.articles, options.wholeWords), {
     indexUid,
     settings: options.settings,
     batchBytes: options.batchBytes,

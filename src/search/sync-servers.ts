@@ -53,6 +53,8 @@ export interface SyncServersOptions {
   indexUid: string;
   articles: Article[];
   settings: Settings;
+  /** Words searched as phrases; each document lists those it holds. */
+  wholeWords?: string[];
   /** slug → paper name, for the reports and the site's "missing papers" notice. */
   paperNames: Map<string, string>;
   /** The index state file for a server (one server: the file of a one-server setup). */
@@ -117,6 +119,7 @@ export async function syncServers(
         articlesJsonl: mine.map((a) => JSON.stringify(a)).join('\n') + (mine.length ? '\n' : ''),
         articles: mine,
         settings: options.settings,
+        wholeWords: options.wholeWords,
         stateFile: options.stateFile(single ? null : server.name),
         host: server.meili.host,
         force: options.force,

@@ -3,7 +3,7 @@ import type { Meilisearch } from 'meilisearch';
 import { inject } from 'vitest';
 import type { Article } from '../../src/model/article.ts';
 import { meiliClient } from '../../src/search/client.ts';
-import { toDocument } from '../../src/search/document.ts';
+import { toDocuments } from '../../src/search/document.ts';
 import { publishIndex } from '../../src/search/publish-index.ts';
 import { indexSettings } from '../../src/search/settings.ts';
 
@@ -18,9 +18,9 @@ export function uniqueUid(prefix: string): string {
   return `${prefix}_${randomBytes(4).toString('hex')}`;
 }
 
-/** Index articles with the real settings, as ingest does. */
-export async function indexArticles(uid: string, articles: Article[]) {
-  await publishIndex(testClient(), articles.map(toDocument), {
+/** Index articles with the real settings, as ingest does (each document listing the whole words it holds). */
+export async function indexArticles(uid: string, articles: Article[], wholeWords: string[] = []) {
+  await publishIndex(testClient(), toDocuments(articles, wholeWords), {
     indexUid: uid,
     settings: indexSettings(),
   });

@@ -1,8 +1,31 @@
 import { describe, expect, it } from 'vitest';
-import { SNIPPET_SOURCE_CHARS, splitBody, toDocument } from '../../src/search/document.ts';
+import {
+  SNIPPET_SOURCE_CHARS,
+  splitBody,
+  toDocument,
+  toDocuments,
+} from '../../src/search/document.ts';
 import { makeArticle } from '../helpers/meili.ts';
 
 describe('the document stored for an article', () => {
+  it('lists the whole words the article holds, in titles, names and body, each once', () => {
+    const [doc, none] = toDocuments(
+      [
+        makeArticle({
+          id: 'w',
+          headline: '湖墅街道开展巡查',
+          body: '志愿者沿湖墅南路巡查，小哥码上线。湖墅……',
+          bylines: [{ name: '欧阳小明', role: '记者' }],
+        }),
+        makeArticle({ id: 'n', body: '湖边的别墅。' }),
+      ],
+      ['欧阳小明', '湖墅', '小哥码', '智慧印章'],
+    );
+    expect(doc!.wholeWords).toEqual(['欧阳小明', '湖墅', '小哥码']);
+    expect(none!.wholeWords).toEqual([]);
+    expect(toDocument(makeArticle({ id: 'x', body: '湖墅' })).wholeWords).toEqual([]);
+  });
+
   it('keeps a body of up to SNIPPET_SOURCE_CHARS in `body`, the field results crop', () => {
     const short = '短文一篇。';
     expect(splitBody(short)).toEqual([short, '']);

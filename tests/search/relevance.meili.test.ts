@@ -93,7 +93,7 @@ function relevanceSuite(extraPages: string[], queries: [string, string][], minim
     const { pages, gazetteer } = await extractSources([join(root, 'content'), ...extraPages]);
     articles = [...pages.flatMap((p) => p.articles), ...relevanceArticles()];
     wholeWords = dictionaryWords(articles, localWords(gazetteer, ['33']));
-    await indexArticles(uid, articles);
+    await indexArticles(uid, articles, wholeWords);
   });
   afterAll(async () => {
     await testClient().deleteIndex(uid).waitTask();

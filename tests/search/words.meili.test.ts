@@ -10,6 +10,8 @@ const articles = [
     headline: '湖墅街道开展垃圾分类宣传',
     body: '湖墅街道的志愿者走进小区。',
   }),
+  // jieba cuts 沿湖墅 as 沿湖 墅: the phrase "湖墅" is not there as pieces side by side.
+  makeArticle({ id: 'yan-hushu', headline: '夜间巡查', body: '志愿者沿湖墅南路巡查。' }),
   makeArticle({ id: 'hu', headline: '西湖边游人如织', body: '湖面上游船往来，湖边柳树成荫。' }),
   makeArticle({ id: 'shu', headline: '老别墅修缮完工', body: '这幢别墅建于民国，墅内陈设依旧。' }),
   makeArticle({ id: 'hu-shu-apart', headline: '湖畔有座别墅', body: '湖畔的别墅对外开放。' }),
@@ -39,7 +41,7 @@ const articles = [
 ];
 
 const WHOLE = ['湖墅', '小哥码'];
-beforeAll(() => indexArticles(uid, articles));
+beforeAll(() => indexArticles(uid, articles, WHOLE));
 afterAll(async () => {
   await testClient().deleteIndex(uid).waitTask();
 });
@@ -50,8 +52,8 @@ const ids = async (q: string) =>
   (await testClient().index(uid).search(sent(q), { limit: 50 })).hits.map((h) => h.id).sort();
 
 describe('Chinese words in the index', () => {
-  it('matches 湖墅 as one word, not 湖 or 墅 alone', async () => {
-    expect(await ids('湖墅')).toEqual(['hushu']);
+  it('matches 湖墅 as one word, not 湖 or 墅 alone, even where jieba cuts it with a neighbour', async () => {
+    expect(await ids('湖墅')).toEqual(['hushu', 'yan-hushu']);
   });
 
   it('matches 小哥码 as one word, not every 小哥 with a 码 nearby', async () => {
