@@ -5,10 +5,16 @@ const WORDS = ['湖墅', '湖墅街道', '小哥码', '智慧印章'];
 const q = (query: string) => quoteWholeWords(query, WORDS);
 
 describe('the archive’s whole words, sent as phrases', () => {
-  it('makes each listed word a phrase, the longest where two start at one place', () => {
+  it('makes each listed word typed alone a phrase', () => {
     expect(q('湖墅')).toBe('"湖墅"');
-    expect(q('湖墅街道开展活动')).toBe('"湖墅街道" 开展活动');
-    expect(q('新版小哥码 湖墅')).toBe('新版 "小哥码" "湖墅"');
+    expect(q('湖墅街道 开展活动')).toBe('"湖墅街道" 开展活动');
+    expect(q('新版 小哥码  湖墅')).toBe('新版 "小哥码"  "湖墅"');
+  });
+
+  it('leaves a listed word inside a longer run of characters to jieba, which may read it otherwise', () => {
+    // 中国人民政治协商会议 holds 中国人: quoted, 人民 would be cut in two.
+    expect(quoteWholeWords('中国人民政治协商会议', ['中国人'])).toBe('中国人民政治协商会议');
+    expect(q('湖墅街道开展活动')).toBe('湖墅街道开展活动');
   });
 
   it('leaves phrases, other words and a query without listed words as they were', () => {
