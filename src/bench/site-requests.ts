@@ -1,7 +1,7 @@
 /**
  * The search page's own requests for the bench and the load test: what InstantSearch asks our search
- * client for on a typical search (query, 1–2 filters, a sort, 3 facets, highlight and a 60-word crop,
- * 10 hits), and the federated bodies the client sends for them.
+ * client for on a typical search (query, 1–2 filters, a sort, 3 facets, a 60-word snippet, 10 hits),
+ * and the multi-search bodies the client sends for them (it marks and cuts the snippets itself).
  */
 import type { SearchTarget } from '../search/federated.ts';
 import { searchClient, type AlgoliaRequest } from '../site/search-client.ts';
@@ -36,7 +36,7 @@ export const siteRequests = (index: string): AlgoliaRequest[] =>
     },
   }));
 
-/** The federated bodies the search page's client sends for the site's queries (captured from the client itself). */
+/** The multi-search bodies the search page's client sends for the site's queries (captured from the client itself). */
 export async function siteBodies(target: SearchTarget): Promise<string[]> {
   const bodies: string[] = [];
   const capture = (async (_url: string, init: RequestInit) => {

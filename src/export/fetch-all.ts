@@ -41,8 +41,8 @@ const DERIVED = [
 export const EXPORT_PAGE_SIZE = 1000;
 
 /**
- * Every match of a search, in its order, page by page, through the same federated multi-search as the
- * search page (src/search/federated.ts): offset and limit walk the merged list until it ends, and the
+ * Every match of a search, in its order, page by page, through the same multi-search as the search
+ * page (src/search/federated.ts): offset and limit walk the merged list until it ends, and the
  * index's maxTotalHits is raised at ingest so that they reach every match, not just the first 1,000.
  * Every ranking ends in date, then id, so the order — and the file — is the same on one server or several.
  */

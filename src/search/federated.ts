@@ -32,7 +32,7 @@ export interface SearchTarget {
   servers: SearchServer[];
   /** What the index holds (ingest's indexVersion), recorded by research bundles; absent when unknown. */
   version?: string;
-  /** Words searched as phrases wherever a query holds them (src/search/whole-words.ts). */
+  /** Words searched as phrases when a query holds one as a word of its own (src/search/whole-words.ts). */
   wholeWords?: string[];
 }
 

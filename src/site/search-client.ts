@@ -1,8 +1,9 @@
 /**
  * The search page's search client: InstantSearch's widgets ask it in Algolia's terms (one request per
  * widget state: the hits, and one per refined facet for its counts), and it answers each with one
- * federated /multi-search (src/search/federated.ts) — over one server or several. It replaces
- * instant-meilisearch, which bundled its own meilisearch-js and cross-fetch and does not federate.
+ * /multi-search (src/search/federated.ts: a plain query to one server, federated over several), and
+ * marks the hits itself (src/search/snippet.ts). It replaces instant-meilisearch, which bundled its own
+ * meilisearch-js and cross-fetch and does not federate.
  */
 import {
   federatedSearch,
@@ -11,7 +12,15 @@ import {
   type SearchTarget,
 } from '../search/federated.ts';
 import { quote } from '../search/query.ts';
-import { highlight, type Marks, type QueryTerms, queryTerms, snippet } from '../search/snippet.ts';
+import {
+  highlight,
+  type Marks,
+  type Needles,
+  needles,
+  queryTerms,
+  snippet,
+} from '../search/snippet.ts';
+import { normaliseQuery } from '../search/syntax.ts';
 import { quoteWholeWords } from '../search/whole-words.ts';
 
 /** What InstantSearch sends: an index (with the sort in its name) and Algolia search parameters. */
@@ -44,7 +53,8 @@ export const HIT_ATTRIBUTES = [
   'page',
   'districts',
 ];
-const HIGHLIGHTED = ['kicker', 'headline', 'subheadline', 'body'];
+/** Highlighted whole; the body only as a snippet (attributesToSnippet), all a hit shows of it. */
+const HIGHLIGHTED = ['kicker', 'headline', 'subheadline'];
 
 /** `articles:dateNum:desc` → index `articles`, sort `dateNum:desc` (InstantSearch's sortBy names an index per order). */
 export function splitIndexName(indexName: string): { index: string; sort: string[] } {
@@ -83,7 +93,8 @@ const CHARS_PER_WORD = 5 / 3;
 
 /** How InstantSearch asked for a hit's highlights and snippets. */
 interface Marking extends Marks {
-  terms: QueryTerms;
+  /** The query's needles, made once for every hit (src/search/snippet.ts). */
+  terms: Needles;
   /** Attribute → snippet length in words (`attributesToSnippet`). */
   snippets: Map<string, number>;
   marker: string;
@@ -104,10 +115,12 @@ function toAlgoliaHit(hit: Record<string, unknown>, marking: Marking) {
   const snippeted: Record<string, Result> = {};
   for (const attribute of HIGHLIGHTED) {
     const value = hit[attribute];
-    if (typeof value !== 'string') continue;
-    highlighted[attribute] = result(highlight(value, marking.terms, marking));
-    const words = marking.snippets.get(attribute);
-    if (words !== undefined)
+    if (typeof value === 'string')
+      highlighted[attribute] = result(highlight(value, marking.terms, marking));
+  }
+  for (const [attribute, words] of marking.snippets) {
+    const value = hit[attribute];
+    if (typeof value === 'string')
       snippeted[attribute] = result(
         snippet(value, marking.terms, {
           ...marking,
@@ -157,9 +170,12 @@ async function answer(
   const { index, sort } = splitIndexName(request.indexName);
   const hitsPerPage = params.hitsPerPage ?? 20;
   const page = params.page ?? 0;
+  // The search box normalises what is typed; a query read from the address is normalised here, so
+  // the page sends what the export sends for the same link (normalising twice changes nothing).
+  const q = normaliseQuery(params.query ?? '');
   const marking: Marking = {
     // What is marked is what is searched: the archive's whole words as phrases, marked only whole.
-    terms: queryTerms(quoteWholeWords(params.query ?? '', target.wholeWords ?? [])),
+    terms: needles(queryTerms(quoteWholeWords(q, target.wholeWords ?? []))),
     pre: params.highlightPreTag ?? '<mark>',
     post: params.highlightPostTag ?? '</mark>',
     marker: params.snippetEllipsisText ?? '…',
@@ -171,7 +187,7 @@ async function answer(
     ),
   };
   const query: FederatedQuery = {
-    q: params.query ?? '',
+    q,
     filter: filters(params),
     sort,
     attributesToRetrieve: hitsPerPage > 0 ? HIT_ATTRIBUTES : ['id'],
@@ -203,7 +219,7 @@ async function answer(
       nbPages: hitsPerPage > 0 ? Math.ceil(result.total / hitsPerPage) : 0,
       hitsPerPage,
       processingTimeMS: result.processingTimeMs,
-      query: query.q,
+      query: params.query ?? '',
       params: '',
       exhaustiveNbHits: false,
       exhaustiveFacetsCount: true,

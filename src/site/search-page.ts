@@ -1,6 +1,6 @@
 /**
  * The search page in the browser: read the runtime search config, then start InstantSearch with our
- * search client (search-client.ts: one federated multi-search per widget request), the routing
+ * search client (search-client.ts: one multi-search per widget request), the routing
  * (search-routing.ts), the widgets (search-widgets.ts) and the hits (search-hits.ts).
  */
 import InstantSearch from 'instantsearch.js/es/lib/InstantSearch.js';

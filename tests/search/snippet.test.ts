@@ -42,6 +42,32 @@ describe('highlight', () => {
     );
   });
 
+  it('does not mark an excluded phrase (the syntax quotes every excluded run of Han characters)', () => {
+    expect(highlight('杭州的垃圾分类', queryTerms('杭州 -"垃圾分类"'), marks)).toBe(
+      '<m>杭州</m>的垃圾分类',
+    );
+    expect(highlight('乡村振兴', queryTerms('-"乡村 振兴"'), marks)).toBe('乡村振兴');
+  });
+
+  it('marks a phrase typed with spaces between its words where they stand side by side', () => {
+    expect(highlight('推进乡村振兴。', queryTerms('"乡村 振兴"'), marks)).toBe(
+      '推进<m>乡村振兴</m>。',
+    );
+  });
+
+  it('marks Latin words and numbers at the start of a word, in full width too', () => {
+    expect(highlight('AI said: ＡＩ', queryTerms('ai'), marks)).toBe('<m>AI</m> said: <m>ＡＩ</m>');
+    expect(highlight('2023年的亚运会', queryTerms('2023年亚运会'), marks)).toBe(
+      '<m>2023</m>年的<m>亚运会</m>',
+    );
+  });
+
+  it('keeps a pasted paragraph to a bounded number of pieces, as Meilisearch reads ten words', () => {
+    const long = '推进城乡融合发展'.repeat(40);
+    expect(needles(queryTerms(long)).length).toBeLessThan(6 * long.length);
+    expect(queryTerms('一 二 三 四 五 六 七 八 九 十 十一 十二').words).toHaveLength(10);
+  });
+
   it('marks a one-character word wherever it stands', () => {
     expect(highlight('西湖边，湖面', queryTerms('湖'), marks)).toBe('西<m>湖</m>边，<m>湖</m>面');
   });
@@ -78,6 +104,24 @@ describe('snippet', () => {
     const text = `乡村产业。${'居民对此表示欢迎。'.repeat(10)}乡村振兴带动产业发展。${'居民对此表示欢迎。'.repeat(10)}`;
     const s = cut(text, '乡村振兴 产业', 20);
     expect(s).toContain('<m>乡村振兴</m>带动<m>产业</m>');
+  });
+
+  it('keeps in the snippet every match the window was chosen for', () => {
+    const text = `${'甲'.repeat(200)}小哥码${'乙'.repeat(70)}湖墅${'丙'.repeat(200)}`;
+    const s = cut(text, '小哥码 湖墅', 80);
+    expect(s).toContain('<m>小哥码</m>');
+    expect(s).toContain('<m>湖墅</m>');
+  });
+
+  it('never cuts a character outside the Basic Multilingual Plane in two', () => {
+    const text = `${'𠮷'.repeat(20)}小哥码${'𠮷'.repeat(20)}`;
+    for (const length of [9, 10, 11, 12]) {
+      const s = cut(text, '小哥码', length);
+      expect(s).not.toMatch(
+        /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/,
+      );
+      expect(s).toContain('<m>小哥码</m>');
+    }
   });
 
   it('never cuts a match in two', () => {

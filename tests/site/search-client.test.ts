@@ -156,6 +156,16 @@ describe("the search page's search client", () => {
     expect(r.hits[0]).not.toHaveProperty('_formatted');
   });
 
+  it('sends a query from the address as the export does: syntax normalised, whole words as phrases', async () => {
+    const { calls, doFetch } = fakeFetch(() =>
+      json({ results: [{ hits: [], estimatedTotalHits: 0 }] }),
+    );
+    const client = searchClient({ ...one, wholeWords: ['湖墅'] }, { fetch: doFetch });
+    await client.search([{ indexName: 'articles', params: { query: '湖墅 －拱墅区' } }]);
+    const query = (calls[0]!.body.queries as Record<string, unknown>[])[0]!;
+    expect(query.q).toBe('"湖墅" -"拱墅区"');
+  });
+
   it('asks the next server as the entry when one does not answer, and says whose papers are missing', async () => {
     const missing: string[][] = [];
     const { calls, doFetch } = fakeFetch((_body, url) =>

@@ -61,6 +61,9 @@ describe('the search page in a real browser', () => {
     ).join('');
     expect(marked).toContain('智慧');
     expect(marked).toContain('印章');
+    // The snippet is cut and marked in the browser (src/search/snippet.ts), around the match.
+    const snippet = page.locator('.ais-Hits-item p:not(.muted)').first();
+    expect((await snippet.locator('mark').allTextContents()).join('')).toContain('智慧印章');
     await page.close();
   });
 
