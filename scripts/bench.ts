@@ -1061,7 +1061,7 @@ async function federationPart() {
   record(
     'federation',
     'One server vs two on this machine',
-    `${docs.length} dated articles; two: every other issue date on each of two embedded servers on the same 2 cores, indexed at the same time, network configured, searched with one federated multi-search through the site's proxy (the search page's client, its requests as in the search part; ${rounds * 3} rounds). Same hits and facet counts checked.`,
+    `${docs.length} dated articles; two: every other issue date on each of two embedded servers on the same 2 cores, indexed at the same time, network configured, searched with one federated multi-search (one server: a plain one) through the site's proxy (the search page's client, its requests as in the search part; ${rounds * 3} rounds). Same hits and facet counts checked.`,
     [
       {
         what: 'indexing wall time',
