@@ -58,6 +58,8 @@ export const searchBox = connectSearchBox<{ container: string; placeholder: stri
         event.preventDefault();
         input.blur();
       });
+      // A search opened from a link or a bookmark shows its words (the box has focus from here on).
+      input.value = r.query;
       input.focus();
     }
     const input = root.querySelector('input')!;

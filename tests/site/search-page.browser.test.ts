@@ -67,6 +67,13 @@ describe('the search page in a real browser', () => {
     await page.close();
   });
 
+  it('shows the words of a search opened from a link in the search box', async () => {
+    const page = await open(`/?q=${encodeURIComponent('智慧印章')}`);
+    await expect.poll(() => resultTitles(page)).toEqual(['余杭区:智慧印章上线']);
+    expect(await page.locator('input[type="search"]').inputValue()).toBe('智慧印章');
+    await page.close();
+  });
+
   it('narrows by a district facet and the count matches the facet', async () => {
     const page = await open('/');
     await page.locator('input[type="search"]').fill('邻里节');
