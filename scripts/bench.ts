@@ -214,7 +214,7 @@ async function articles(): Promise<Article[]> {
   return corpusArticles;
 }
 /** baoku's index settings, as ingest makes them. */
-const ourSettings = async (_docs: Article[]) => indexSettings();
+const ourSettings = () => indexSettings();
 /** The words the site searches as phrases, as ingest picks them for these articles (checked against jieba's own dictionary). */
 const ourWholeWords = (docs: Article[]) =>
   dictionaryWords(docs.slice(0, 20_000), gazetteerWords, createSegmenter([]).cutByDictionary);
@@ -427,7 +427,7 @@ async function ourIndex(): Promise<BuiltIndex> {
     join(work, `meili-${mode}`),
     'articles',
     docs,
-    await ourSettings(base),
+    ourSettings(),
     progress('baoku'),
   );
   process.stderr.write('\n');
@@ -809,7 +809,7 @@ async function relevancePart() {
       ? { kicker: a.kicker, headline: a.headline, subheadline: a.subheadline, body: a.body }
       : { kicker: '', headline: '', subheadline: '', body: '' };
   };
-  const base = await ourSettings(docs);
+  const base = ourSettings();
   const scores: {
     label: string;
     score: RelevanceScore;
@@ -953,7 +953,7 @@ async function relevancePart() {
 async function federationPart() {
   const base = await articles();
   const docs = toDocuments(replicate(sortArticles(base), N), ourWholeWords(base));
-  const settings = await ourSettings(base);
+  const settings = ourSettings();
   // Two halves, as two papers on two servers would be: every other issue date.
   const halves: [typeof docs, typeof docs] = [[], []];
   for (const d of docs) halves[(d.dateNum ?? 0) % 2]!.push(d);

@@ -88,16 +88,29 @@ export function needles(terms: QueryTerms): string[] {
 const LATIN_START = /^[a-z0-9]/;
 const WORD_CHAR = /[a-z0-9]/;
 
-/** [start, end) spans of a text that match: at each place the longest needle, left to right, none overlapping. */
-export function matchSpans(text: string, found: string[]): [number, number][] {
-  if (!found.length) return [];
-  const byFirst = new Map<string, string[]>();
+/**
+ * Needles by their first character, longest first: made once per list, which the search client makes
+ * once per request and hands to every field of every hit.
+ */
+const byFirstOf = new WeakMap<string[], Map<string, string[]>>();
+function needlesByFirst(found: string[]): Map<string, string[]> {
+  let byFirst = byFirstOf.get(found);
+  if (byFirst) return byFirst;
+  byFirst = new Map();
   for (const n of found) {
     const list = byFirst.get(n[0]!) ?? [];
     list.push(n);
     byFirst.set(n[0]!, list);
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.length - a.length);
+  byFirstOf.set(found, byFirst);
+  return byFirst;
+}
+
+/** [start, end) spans of a text that match: at each place the longest needle, left to right, none overlapping. */
+export function matchSpans(text: string, found: string[]): [number, number][] {
+  if (!found.length) return [];
+  const byFirst = needlesByFirst(found);
   const folded = fold(text);
   const spans: [number, number][] = [];
   for (let at = 0; at < folded.length; ) {
